@@ -1,0 +1,36 @@
+// Shared rollup config: every package ships ESM (preserved modules), CJS and bundled .d.ts / .d.cts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dts } from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+
+/**
+ * @param {string} dir package directory
+ * @param {Record<string, string>} entries output name -> source file, e.g. { index: 'src/index.ts' }
+ */
+export function packageConfig(dir, entries) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
+  const input = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(dir, v)]));
+  return [
+    {
+      input,
+      external,
+      plugins: [esbuild({ target: 'es2022' })],
+      output: [
+        { dir: join(dir, 'dist/esm'), format: 'es', preserveModules: true, preserveModulesRoot: join(dir, 'src'), entryFileNames: '[name].js' },
+        { dir: join(dir, 'dist/cjs'), format: 'cjs', preserveModules: true, preserveModulesRoot: join(dir, 'src'), entryFileNames: '[name].cjs', exports: 'named' },
+      ],
+    },
+    {
+      input,
+      external,
+      plugins: [dts({ tsconfig: join(dir, 'tsconfig.json') })],
+      output: [
+        { dir: join(dir, 'dist/types'), format: 'es', entryFileNames: '[name].d.ts' },
+        { dir: join(dir, 'dist/types'), format: 'es', entryFileNames: '[name].d.cts' },
+      ],
+    },
+  ];
+}
