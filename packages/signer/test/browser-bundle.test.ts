@@ -1,0 +1,27 @@
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const entry = new URL('../src/index.ts', import.meta.url).pathname;
+
+describe('browser bundle', () => {
+  it('bundles sign for the browser without any node: module', async () => {
+    const result = await build({
+      stdin: { contents: `export { sign } from ${JSON.stringify(entry)};`, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.text;
+    const inputs = Object.keys(result.metafile.inputs);
+
+    expect(inputs.some((input) => input.startsWith('node:'))).toBe(false);
+    expect(code).not.toMatch(/\bnode:|\brequire\(|\bprocess\.|\bBuffer\b/);
+    expect(code).toContain('bce-auth-v1');
+    console.log(`sign, browser bundle: ${code.length} B minified, ${gzipSync(code, { level: 9 }).length} B gzip`);
+  });
+});
