@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     testTimeout: 20_000,
-    // The JSON report feeds the plain `N passed, N failed` line that CI reads (scripts/report.mjs).
+    // The JSON report feeds the plain `N passed, N failed` line that CI reads (scripts/test-all.mjs).
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
     hookTimeout: 30_000,
