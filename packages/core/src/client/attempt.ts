@@ -1,0 +1,108 @@
+import { type BceCredentials, sign } from '@bcekit/signer';
+import type { ClientClock } from '../clock/clock-offset.ts';
+import { readServiceFailure, type ServiceFailure } from '../errors/from-response.ts';
+import { parseRetryAfter } from '../retry/backoff.ts';
+import { isClockSkewFailure, isRetryableStatus } from '../retry/retry-policy.ts';
+import type { Transport } from '../transport/ky-transport.ts';
+import type { PreparedRequest } from './prepare-request.ts';
+
+/** BCE expects this exact value (peerconn-api.md §6.1). */
+export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
+
+/** How one attempt ended. @internal */
+export type AttemptOutcome =
+  | { kind: 'success'; status: number; value: unknown }
+  | { kind: 'service'; failure: ServiceFailure; retryable: boolean; clockSkew: boolean; retryAfter: number | undefined }
+  | { kind: 'timeout' }
+  | { kind: 'network'; cause: unknown };
+
+/** What an attempt needs from its client. @internal */
+export interface AttemptContext {
+  clock: ClientClock;
+  transport: Transport;
+  /** `undefined` where the runtime does not let scripts set it (browsers). */
+  userAgent: string | undefined;
+}
+
+/**
+ * Signs and sends one attempt with a fresh `x-bce-date`, and reads its outcome. The timeout aborts the fetch and
+ * the body read; the caller's abort rejects with its reason.
+ *
+ * @internal
+ */
+export async function runAttempt(
+  ctx: AttemptContext,
+  request: PreparedRequest,
+  credentials: BceCredentials,
+  timeout: number | false,
+  signal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
+  const signedAt = Math.floor(ctx.clock.now() / 1000);
+  const signed: Record<string, string> = { host: request.host, 'x-bce-date': isoSeconds(signedAt) };
+  if (request.body !== undefined) signed['content-type'] = JSON_CONTENT_TYPE;
+  if (credentials.sessionToken) signed['x-bce-security-token'] = credentials.sessionToken;
+  const authorization = await sign(
+    { method: request.method, path: request.path, query: request.query, headers: signed },
+    { credentials, timestamp: signedAt, headersToSign: ['host', 'content-type'] },
+  );
+  // Host is signed but never set: browsers and Workers forbid it and fetch derives it from the URL.
+  const { host: _host, ...headers } = signed;
+  headers['authorization'] = authorization;
+  if (ctx.userAgent) headers['user-agent'] = ctx.userAgent;
+
+  const attemptController = new AbortController();
+  const timer = timeout === false ? undefined : setTimeout(() => attemptController.abort(), timeout);
+  const attemptSignal = signal ? AbortSignal.any([signal, attemptController.signal]) : attemptController.signal;
+  try {
+    const response = await ctx.transport({
+      url: request.url,
+      method: request.method,
+      headers,
+      body: request.body,
+      signal: attemptSignal,
+    });
+    const serverDate = ctx.clock.observe(response.headers.get('date'));
+    if (response.status >= 200 && response.status < 300) {
+      const text = await response.text();
+      return parseSuccess(response, text);
+    }
+    const failure = await readServiceFailure(response);
+    if (attemptController.signal.aborted && !signal?.aborted) return { kind: 'timeout' };
+    const clockSkew = isClockSkewFailure(failure.statusCode, failure.code, serverDate, signedAt * 1000);
+    if (clockSkew) ctx.clock.observe(response.headers.get('date'), true);
+    return {
+      kind: 'service',
+      failure,
+      clockSkew,
+      retryable: clockSkew || isRetryableStatus(failure.statusCode),
+      retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+    };
+  } catch (cause) {
+    if (signal?.aborted) throw signal.reason;
+    if (attemptController.signal.aborted) return { kind: 'timeout' };
+    return { kind: 'network', cause };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseSuccess(response: Response, text: string): AttemptOutcome {
+  if (text.trim() === '') return { kind: 'success', status: response.status, value: undefined };
+  try {
+    return { kind: 'success', status: response.status, value: JSON.parse(text) };
+  } catch {
+    const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+    const failure: ServiceFailure = {
+      statusCode: response.status,
+      code: 'MalformedJSON',
+      serviceMessage: `success response is not JSON: ${excerpt}`,
+      requestId: response.headers.get('x-bce-request-id') ?? undefined,
+    };
+    return { kind: 'service', failure, clockSkew: false, retryable: false, retryAfter: undefined };
+  }
+}
+
+/** `2014-06-13T05:57:36Z`: BCE's timestamp form, without milliseconds. */
+function isoSeconds(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

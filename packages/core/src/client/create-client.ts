@@ -1,0 +1,67 @@
+import { createClientClock } from '../clock/clock-offset.ts';
+import { cachedCredentials } from '../credentials/cached-provider.ts';
+import { createKyTransport } from '../transport/ky-transport.ts';
+import type { ClientOptions, ResolvedClientConfig } from '../types/options.ts';
+import type { BceRequest, CallOptions } from '../types/request.ts';
+import { normalizeClientOptions } from './normalize-options.ts';
+import { type ClientContext, send } from './send.ts';
+
+/** A configured connection to BCE. It knows no service: service packages describe their requests to `send`. */
+export interface BceClient {
+  /** The region given to {@link createClient}, if any. */
+  readonly region: string | undefined;
+  /** The settings this client resolved its options to (credentials excluded). */
+  readonly config: ResolvedClientConfig;
+  /** Current clock offset in ms (service time minus local time), learned from response `Date` headers. */
+  readonly clockOffset: number;
+  /**
+   * Sends one call: signs every attempt anew, retries what is safe to retry with the same clientToken, and maps
+   * failures to bcekit errors.
+   *
+   * @returns the parsed JSON body, or `undefined` for an empty one.
+   * @throws {BceServiceError} the service refused (after retries where they apply).
+   * @throws {BceTimeoutError} every attempt timed out. {@link BceNetworkError} no response could be had.
+   * @throws {BceValidationError} the request could not be built (e.g. no endpoint); nothing was sent.
+   */
+  send<T = unknown>(request: BceRequest, options?: CallOptions): Promise<T | undefined>;
+}
+
+/**
+ * Creates a client. Options are checked now, so a mistake fails here rather than on the first call.
+ *
+ * @throws {BceValidationError} listing every problem with the options.
+ * @example
+ * const client = createClient({ region: 'bj', credentials: fromEnv() });
+ * const client = createClient({ endpoint: 'http://127.0.0.1:8080', credentials: { accessKeyId, secretAccessKey } });
+ */
+export function createClient(options: ClientOptions): BceClient {
+  const normalized = normalizeClientOptions(options);
+  const ctx: ClientContext = {
+    options: normalized,
+    credentials: cachedCredentials(normalized.credentials),
+    clock: createClientClock(),
+    transport: createKyTransport(normalized.fetch),
+    userAgent: canSetUserAgent() ? normalized.userAgent : undefined,
+  };
+  const config: ResolvedClientConfig = Object.freeze({
+    region: normalized.region,
+    endpoint: normalized.endpoint,
+    retry: normalized.retry,
+    timeout: normalized.timeout,
+    userAgent: normalized.userAgent,
+  });
+  return {
+    region: normalized.region,
+    config,
+    get clockOffset() {
+      return ctx.clock.offset;
+    },
+    send: <T>(request: BceRequest, callOptions?: CallOptions) => send<T>(ctx, request, callOptions),
+  };
+}
+
+// Browsers (pages and their workers) own User-Agent; setting it there only adds a CORS preflight header.
+function canSetUserAgent(): boolean {
+  const g = globalThis as { document?: unknown; importScripts?: unknown };
+  return g.document === undefined && typeof g.importScripts !== 'function';
+}

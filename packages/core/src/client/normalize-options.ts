@@ -1,0 +1,168 @@
+import type { BceCredentials } from '@bcekit/signer';
+import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
+import type { CredentialProvider } from '../types/credentials.ts';
+import type { Hooks } from '../types/hooks.ts';
+import type { Logger } from '../types/logger.ts';
+import type { ClientOptions, NormalizedRetryOptions, RetryOptions } from '../types/options.ts';
+import type { CallOptions } from '../types/request.ts';
+import { VERSION } from '../version.ts';
+import { checkRegion, noEndpointIssue, parseEndpoint } from './resolve-endpoint.ts';
+
+/** Defaults of design §3: 3 retries, full jitter over 300 ms × 2^n, capped at 20 s. */
+export const DEFAULT_RETRY: Readonly<NormalizedRetryOptions> = Object.freeze({
+  limit: 3,
+  baseDelay: 300,
+  maxDelay: 20_000,
+  respectRetryAfter: true,
+});
+
+/** Per-attempt timeout by default: long enough for slow mutations, short enough to notice a dead peer. */
+export const DEFAULT_TIMEOUT = 30_000;
+
+// setTimeout overflows above this and fires at once.
+const MAX_TIMER = 2_147_483_647;
+
+const silent = () => {};
+const SILENT_LOGGER: Logger = { debug: silent, info: silent, warn: silent, error: silent };
+
+/** Client options after checking, with every default filled in. @internal */
+export interface NormalizedClientOptions {
+  region: string | undefined;
+  endpoint: string | undefined;
+  credentials: BceCredentials | CredentialProvider;
+  retry: Readonly<NormalizedRetryOptions>;
+  timeout: number | false;
+  fetch: typeof fetch | undefined;
+  logger: Logger;
+  hooks: Hooks;
+  userAgent: string;
+}
+
+/**
+ * The one place where `createClient` options are checked and completed. Every problem is reported at once,
+ * as a `BceValidationError` from `createClient`.
+ *
+ * @internal
+ */
+export function normalizeClientOptions(options: ClientOptions): NormalizedClientOptions {
+  const issues: ValidationIssue[] = [];
+  const opts = (options ?? {}) as Partial<ClientOptions>;
+  let endpoint: string | undefined;
+  if (opts.endpoint !== undefined) {
+    const parsed = typeof opts.endpoint === 'string' ? parseEndpoint(opts.endpoint) : undefined;
+    if (parsed && 'origin' in parsed) endpoint = parsed.origin;
+    else issues.push(parsed?.issue ?? { path: 'endpoint', message: 'must be a string' });
+  }
+  if (opts.region !== undefined) {
+    const issue =
+      typeof opts.region === 'string' ? checkRegion(opts.region) : { path: 'region', message: 'must be a string' };
+    if (issue) issues.push(issue);
+  }
+  if (opts.endpoint === undefined && opts.region === undefined) issues.push(noEndpointIssue);
+  issues.push(...checkCredentials(opts.credentials));
+  const retry = normalizeRetry(opts.retry, DEFAULT_RETRY, 'retry', issues);
+  const timeout = normalizeTimeout(opts.timeout, DEFAULT_TIMEOUT, 'timeout', issues);
+  if (opts.fetch !== undefined && typeof opts.fetch !== 'function')
+    issues.push({ path: 'fetch', message: 'must be a function' });
+  if (opts.userAgent !== undefined && (typeof opts.userAgent !== 'string' || /[\r\n]/.test(opts.userAgent))) {
+    issues.push({ path: 'userAgent', message: 'must be a single-line string' });
+  }
+  if (issues.length > 0) throw new BceValidationError('createClient', issues);
+  return {
+    region: opts.region,
+    endpoint,
+    credentials: opts.credentials as BceCredentials | CredentialProvider,
+    retry,
+    timeout,
+    fetch: opts.fetch,
+    logger: { ...SILENT_LOGGER, ...opts.logger },
+    hooks: { ...opts.hooks },
+    userAgent: `bcekit/${VERSION}${opts.userAgent ? ` ${opts.userAgent}` : ''}`,
+  };
+}
+
+/**
+ * Per-call overrides over the client's settings, checked the same way.
+ *
+ * @internal
+ */
+export function normalizeCallOptions(
+  client: { retry: Readonly<NormalizedRetryOptions>; timeout: number | false },
+  options: CallOptions | undefined,
+  operation: string,
+): { retry: Readonly<NormalizedRetryOptions>; timeout: number | false; signal: AbortSignal | undefined } {
+  const issues: ValidationIssue[] = [];
+  const retry = normalizeRetry(options?.retry, client.retry, 'options.retry', issues);
+  const timeout = normalizeTimeout(options?.timeout, client.timeout, 'options.timeout', issues);
+  if (issues.length > 0) throw new BceValidationError(operation, issues);
+  return { retry, timeout, signal: options?.signal };
+}
+
+function normalizeRetry(
+  retry: number | RetryOptions | undefined,
+  base: Readonly<NormalizedRetryOptions>,
+  path: string,
+  issues: ValidationIssue[],
+): Readonly<NormalizedRetryOptions> {
+  if (retry === undefined) return base;
+  const given: RetryOptions = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
+  const full = { ...base, ...stripUndefined(given) };
+  const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  const isDelay = (n: unknown) => typeof n === 'number' && n >= 0 && n <= MAX_TIMER;
+  const at = (field: string) => (typeof retry === 'number' ? path : `${path}.${field}`);
+  if (!isCount(full.limit)) issues.push({ path: at('limit'), message: `must be an integer >= 0 (got ${full.limit})` });
+  if (!isDelay(full.baseDelay))
+    issues.push({ path: at('baseDelay'), message: `must be a delay in ms >= 0 (got ${full.baseDelay})` });
+  if (!isDelay(full.maxDelay))
+    issues.push({ path: at('maxDelay'), message: `must be a delay in ms >= 0 (got ${full.maxDelay})` });
+  return Object.freeze({ ...full, respectRetryAfter: full.respectRetryAfter !== false });
+}
+
+function normalizeTimeout(
+  timeout: number | false | undefined,
+  base: number | false,
+  path: string,
+  issues: ValidationIssue[],
+): number | false {
+  if (timeout === undefined) return base;
+  if (timeout === false) return false;
+  if (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMER) {
+    issues.push({
+      path,
+      message: `must be a number of ms > 0 (at most ${MAX_TIMER}) or false (got ${String(timeout)})`,
+    });
+    return base;
+  }
+  return timeout;
+}
+
+function checkCredentials(credentials: unknown): ValidationIssue[] {
+  if (typeof credentials === 'function') return [];
+  if (!credentials || typeof credentials !== 'object') {
+    return [
+      {
+        path: 'credentials',
+        message: 'is required; pass { accessKeyId, secretAccessKey } or a provider such as fromEnv()',
+      },
+    ];
+  }
+  return checkCredentialFields(credentials as Record<string, unknown>, 'credentials');
+}
+
+/** Checks the fields of a credentials object (static or from a provider) without echoing any value. @internal */
+export function checkCredentialFields(credentials: Record<string, unknown>, path: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const field of ['accessKeyId', 'secretAccessKey'] as const) {
+    const value = credentials[field];
+    if (typeof value !== 'string' || value.trim() === '')
+      issues.push({ path: `${path}.${field}`, message: 'must be a non-empty string' });
+  }
+  const token = credentials['sessionToken'];
+  if (token !== undefined && typeof token !== 'string')
+    issues.push({ path: `${path}.sessionToken`, message: 'must be a string' });
+  return issues;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,68 @@
+import { uriEncode } from '@bcekit/signer';
+import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
+import type { BceRequest } from '../types/request.ts';
+import { noEndpointIssue, resolveOrigin } from './resolve-endpoint.ts';
+
+/** A request with its URL parts fixed once for every attempt: same path, query and clientToken each time. @internal */
+export interface PreparedRequest {
+  method: string;
+  operation: string;
+  /** `host[:port]` as signed (the port only when it is not the scheme's default). */
+  host: string;
+  /** Encoded path, both sent and signed. */
+  path: string;
+  /** Query for the signer; `''` values are flags, canonicalised as `key=`. */
+  query: Record<string, string | number | boolean>;
+  url: string;
+  body: string | undefined;
+  clientToken: string | undefined;
+}
+
+/**
+ * Builds what every attempt of a call shares. Each path segment is encoded once with the signer's `uriEncode`;
+ * flags go bare on the wire (`?accept&clientToken=…`); `null`/`undefined` values are dropped.
+ *
+ * @throws {BceValidationError} for an empty path segment or when no endpoint can be resolved; nothing is sent.
+ * @internal
+ */
+export function prepareRequest(
+  request: BceRequest,
+  endpoint: string | undefined,
+  region: string | undefined,
+): PreparedRequest {
+  const operation = request.operation ?? `${request.method} request`;
+  const issues: ValidationIssue[] = [];
+  request.path.forEach((segment, i) => {
+    // An empty id would silently turn `/v1/peerconn/{id}` into the list route.
+    if (typeof segment !== 'string' || segment === '')
+      issues.push({ path: `path[${i}]`, message: 'must be a non-empty string' });
+  });
+  const origin = resolveOrigin(endpoint, region, request.serviceHost);
+  if (!origin)
+    issues.push(
+      region
+        ? { path: 'serviceHost', message: 'is needed to resolve an endpoint from region; pass endpoint instead' }
+        : noEndpointIssue,
+    );
+  if (issues.length > 0) throw new BceValidationError(operation, issues);
+  const path = `/${request.path.map((segment) => uriEncode(segment)).join('/')}`;
+  const query: Record<string, string | number | boolean> = {};
+  const wire: string[] = [];
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    if (value === null || value === undefined) continue;
+    query[key] = value;
+    wire.push(value === '' ? uriEncode(key) : `${uriEncode(key)}=${uriEncode(String(value))}`);
+  }
+  const url = `${origin}${path}${wire.length > 0 ? `?${wire.join('&')}` : ''}`;
+  const token = request.query?.['clientToken'];
+  return {
+    method: request.method.toUpperCase(),
+    operation,
+    host: new URL(url).host,
+    path,
+    query,
+    url,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    clientToken: typeof token === 'string' && token ? token : undefined,
+  };
+}

@@ -1,0 +1,59 @@
+import type { ValidationIssue } from '../errors/bce-validation-error.ts';
+
+const NO_ENDPOINT = 'no endpoint; pass region (e.g. "bj") or endpoint (e.g. "https://bcc.bj.baidubce.com")';
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+const REGION = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Turns the `endpoint` option into an origin (`https://host[:port]`), or reports why it cannot.
+ * A bare `host[:port]` means https, as in the official SDKs' docs; only http and https are allowed.
+ *
+ * @internal
+ */
+export function parseEndpoint(endpoint: string): { origin: string } | { issue: ValidationIssue } {
+  const bad = (why: string) => ({
+    issue: {
+      path: 'endpoint',
+      message: `${why} (got ${JSON.stringify(endpoint)}); pass e.g. "https://bcc.bj.baidubce.com" or "127.0.0.1:8080"`,
+    },
+  });
+  const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(endpoint);
+  if (!hasScheme && !HOST.test(endpoint)) return bad('must be a URL or a host[:port]');
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? endpoint : `https://${endpoint}`);
+  } catch {
+    return bad('must be a URL or a host[:port]');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return bad('must use http: or https:');
+  if (url.username || url.password) return bad('must not carry credentials');
+  if (url.pathname !== '/' || url.search || url.hash) return bad('must be an origin, without path, query or fragment');
+  return { origin: url.origin };
+}
+
+/** Checks a region code; new regions pass as long as they look like one. @internal */
+export function checkRegion(region: string): ValidationIssue | undefined {
+  return REGION.test(region)
+    ? undefined
+    : { path: 'region', message: `must be a region code such as "bj" or "hb-fsg" (got ${JSON.stringify(region)})` };
+}
+
+/** The issue raised when neither `region` nor `endpoint` is given. @internal */
+export const noEndpointIssue: ValidationIssue = { path: '', message: NO_ENDPOINT };
+
+/**
+ * The origin a request goes to: the client's endpoint wins; else the service's host template with the region
+ * filled in, over https. Returns `undefined` when neither applies.
+ *
+ * @internal
+ */
+export function resolveOrigin(
+  endpoint: string | undefined,
+  region: string | undefined,
+  serviceHost: string | undefined,
+): string | undefined {
+  if (endpoint) return endpoint;
+  if (!region || !serviceHost) return undefined;
+  return `https://${serviceHost.replaceAll('{region}', region)}`;
+}

@@ -1,0 +1,129 @@
+import type { BceCredentials } from '@bcekit/signer';
+import type { ClientClock } from '../clock/clock-offset.ts';
+import type { CredentialSource } from '../credentials/cached-provider.ts';
+import type { BceError } from '../errors/bce-error.ts';
+import { BceNetworkError } from '../errors/bce-network-error.ts';
+import { BceServiceError } from '../errors/bce-service-error.ts';
+import { BceTimeoutError } from '../errors/bce-timeout-error.ts';
+import { redact, redactValue } from '../errors/redact.ts';
+import { retryDelay } from '../retry/backoff.ts';
+import { raceAbort, sleep } from '../retry/sleep.ts';
+import type { Transport } from '../transport/ky-transport.ts';
+import type { AttemptState } from '../types/hooks.ts';
+import type { BceRequest, CallOptions } from '../types/request.ts';
+import { type AttemptOutcome, runAttempt } from './attempt.ts';
+import { type NormalizedClientOptions, normalizeCallOptions } from './normalize-options.ts';
+import { type PreparedRequest, prepareRequest } from './prepare-request.ts';
+
+/** Everything a client holds between calls. @internal */
+export interface ClientContext {
+  options: NormalizedClientOptions;
+  credentials: CredentialSource;
+  clock: ClientClock;
+  transport: Transport;
+  userAgent: string | undefined;
+}
+
+/**
+ * One call: prepare once, then attempt → (retry after a wait) until success, a final failure or an abort.
+ * The caller's signal wins at any moment: the returned promise rejects with its reason and nothing more is sent.
+ *
+ * @internal
+ */
+export function send<T>(ctx: ClientContext, request: BceRequest, callOptions?: CallOptions): Promise<T | undefined> {
+  try {
+    const call = normalizeCallOptions(ctx.options, callOptions, request.operation ?? 'send');
+    if (call.signal?.aborted) return Promise.reject(call.signal.reason);
+    const prepared = prepareRequest(request, ctx.options.endpoint, ctx.options.region);
+    return raceAbort(loop<T>(ctx, prepared, call), call.signal);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+async function loop<T>(
+  ctx: ClientContext,
+  request: PreparedRequest,
+  call: ReturnType<typeof normalizeCallOptions>,
+): Promise<T | undefined> {
+  const { logger, hooks } = ctx.options;
+  const { signal, retry, timeout } = call;
+  const base = {
+    method: request.method,
+    url: redact(request.url),
+    operation: request.operation,
+    clientToken: request.clientToken,
+  };
+  let secrets: (string | undefined)[] = [];
+  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data: Record<string, unknown>) =>
+    logger[level](redact(message, secrets), redactValue(data, secrets) as Record<string, unknown>);
+
+  for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
+    const credentials: BceCredentials = await ctx.credentials();
+    secrets = [credentials.secretAccessKey, credentials.sessionToken];
+    await hooks.beforeAttempt?.({ ...base, attempt });
+    signal?.throwIfAborted();
+    const logData = { operation: request.operation, method: request.method, path: request.path, attempt };
+    log('debug', 'bcekit: attempt start', logData);
+    const started = Date.now();
+    const outcome = await runAttempt(ctx, request, credentials, timeout, signal);
+    const status =
+      'status' in outcome ? outcome.status : outcome.kind === 'service' ? outcome.failure.statusCode : undefined;
+    const ms = Date.now() - started;
+
+    if (outcome.kind === 'success') {
+      log('debug', 'bcekit: attempt end', { ...logData, status, ms });
+      await hooks.afterAttempt?.({ ...base, attempt, status });
+      return outcome.value as T | undefined;
+    }
+    const error = toError(outcome, request, attempt, timeout, secrets);
+    const retryable = outcome.kind !== 'service' || outcome.retryable;
+    if (!retryable || attempt > retry.limit) {
+      log('warn', 'bcekit: call failed', { ...logData, status, ms, error: error.message });
+      await hooks.afterAttempt?.({ ...base, attempt, status, error });
+      throw error;
+    }
+    // A skewed clock is fixed by the offset just learned; waiting would not help.
+    const delay =
+      outcome.kind === 'service' && outcome.clockSkew
+        ? 0
+        : retryDelay(attempt, retry, outcome.kind === 'service' ? outcome.retryAfter : undefined);
+    log('info', 'bcekit: retrying', { ...logData, status, ms, delay, reason: describeOutcome(outcome) });
+    const state: AttemptState = { ...base, attempt, status, error, delay };
+    await hooks.afterAttempt?.(state);
+    await sleep(delay, signal);
+  }
+}
+
+function toError(
+  outcome: Exclude<AttemptOutcome, { kind: 'success' }>,
+  request: PreparedRequest,
+  attempts: number,
+  timeout: number | false,
+  secrets: readonly (string | undefined)[],
+): BceError {
+  const common = {
+    method: request.method,
+    path: request.path,
+    attempts,
+    clientToken: request.clientToken,
+    operation: request.operation,
+  };
+  if (outcome.kind === 'timeout') return new BceTimeoutError({ ...common, timeout: timeout === false ? 0 : timeout });
+  if (outcome.kind === 'network') return new BceNetworkError({ ...common, cause: outcome.cause });
+  const { failure } = outcome;
+  return new BceServiceError({
+    ...common,
+    statusCode: failure.statusCode,
+    code: redact(failure.code, secrets),
+    serviceMessage: redact(failure.serviceMessage, secrets),
+    requestId: failure.requestId,
+  });
+}
+
+function describeOutcome(outcome: Exclude<AttemptOutcome, { kind: 'success' }>): string {
+  if (outcome.kind === 'service')
+    return outcome.clockSkew ? `${outcome.failure.code} (clock skew)` : outcome.failure.code;
+  return outcome.kind;
+}

@@ -1,0 +1,75 @@
+import type { BceCredentials } from '@bcekit/signer';
+import { checkCredentialFields } from '../client/normalize-options.ts';
+import { BceError } from '../errors/bce-error.ts';
+import type { CredentialProvider, ProvidedCredentials } from '../types/credentials.ts';
+
+/** Credentials are refreshed this long before they expire, so no request is signed with a dying key. */
+export const REFRESH_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
+
+/** Resolves the credentials to sign the next attempt with. @internal */
+export type CredentialSource = () => Promise<BceCredentials>;
+
+/**
+ * Wraps static credentials or a provider into one async getter. A provider's result is cached until
+ * {@link REFRESH_BEFORE_EXPIRY_MS} before its `expiration` (forever without one); callers arriving while a
+ * refresh runs share it, so 50 concurrent calls make one provider call. Failures are not cached.
+ *
+ * @internal
+ */
+export function cachedCredentials(
+  source: BceCredentials | CredentialProvider,
+  now: () => number = Date.now,
+): CredentialSource {
+  if (typeof source !== 'function') {
+    const fixed = pick(source);
+    return () => Promise.resolve(fixed);
+  }
+  let cached: { credentials: BceCredentials; refreshAt: number } | undefined;
+  let pending: Promise<BceCredentials> | undefined;
+  const refresh = async (): Promise<BceCredentials> => {
+    let provided: ProvidedCredentials;
+    try {
+      provided = await source();
+    } catch (cause) {
+      throw new BceError(`credentials provider failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+        cause,
+      });
+    }
+    const issues =
+      provided && typeof provided === 'object' ? checkCredentialFields({ ...provided }, 'credentials') : [];
+    if (!provided || typeof provided !== 'object' || issues.length > 0) {
+      const why = issues.map((issue) => `${issue.path} ${issue.message}`).join('; ') || 'not an object';
+      throw new BceError(`credentials provider returned unusable credentials: ${why}`);
+    }
+    const expiresAt = parseExpiration(provided.expiration);
+    const credentials = pick(provided);
+    cached = { credentials, refreshAt: expiresAt === undefined ? Infinity : expiresAt - REFRESH_BEFORE_EXPIRY_MS };
+    return credentials;
+  };
+  return () => {
+    if (cached && now() < cached.refreshAt) return Promise.resolve(cached.credentials);
+    pending ??= refresh().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+}
+
+// Copy only the three fields, so nothing else the caller put on the object travels further.
+function pick(credentials: BceCredentials): BceCredentials {
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
+}
+
+function parseExpiration(expiration: ProvidedCredentials['expiration']): number | undefined {
+  if (expiration === undefined || expiration === null) return undefined;
+  const ms =
+    expiration instanceof Date
+      ? expiration.getTime()
+      : typeof expiration === 'number'
+        ? expiration
+        : Date.parse(expiration);
+  if (!Number.isFinite(ms))
+    throw new BceError(`credentials provider returned an invalid expiration (${String(expiration)})`);
+  return ms;
+}

@@ -1,0 +1,42 @@
+import { BceError } from '../errors/bce-error.ts';
+import type { CredentialProvider, ProvidedCredentials } from '../types/credentials.ts';
+
+interface DenoEnv {
+  env: { get(name: string): string | undefined };
+}
+
+/**
+ * Reads `BCE_ACCESS_KEY_ID`, `BCE_SECRET_ACCESS_KEY` and (optionally) `BCE_SECURITY_TOKEN` from the environment
+ * of Node, Bun or Deno (Deno needs `--allow-env`). The variables are checked now, so a missing one fails fast.
+ *
+ * @throws {BceError} when a variable is missing or the runtime has no environment (browsers, Workers).
+ * @example
+ * const client = createClient({ region: 'bj', credentials: fromEnv() });
+ */
+export function fromEnv(): CredentialProvider {
+  const read = envReader();
+  const accessKeyId = read('BCE_ACCESS_KEY_ID');
+  const secretAccessKey = read('BCE_SECRET_ACCESS_KEY');
+  const sessionToken = read('BCE_SECURITY_TOKEN');
+  if (!accessKeyId) throw missing('BCE_ACCESS_KEY_ID', 'BCE_SECRET_ACCESS_KEY');
+  if (!secretAccessKey) throw missing('BCE_SECRET_ACCESS_KEY', 'BCE_ACCESS_KEY_ID');
+  const credentials: ProvidedCredentials = sessionToken
+    ? { accessKeyId, secretAccessKey, sessionToken }
+    : { accessKeyId, secretAccessKey };
+  return () => credentials;
+}
+
+function missing(name: string, other: string): BceError {
+  return new BceError(`fromEnv: ${name} is not set; set it and ${other}, or pass credentials to createClient`);
+}
+
+// No node: import, so the package still bundles for browsers; the globals are probed instead.
+function envReader(): (name: string) => string | undefined {
+  const g = globalThis as { process?: { env?: Record<string, string | undefined> }; Deno?: DenoEnv };
+  if (g.Deno?.env) return (name) => g.Deno?.env.get(name) || undefined;
+  const env = g.process?.env;
+  if (env) return (name) => env[name] || undefined;
+  throw new BceError(
+    'fromEnv: this runtime has no environment variables (browser or Worker); pass credentials to createClient instead',
+  );
+}

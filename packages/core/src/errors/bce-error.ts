@@ -1,0 +1,44 @@
+import { redact, redactValue } from './redact.ts';
+
+/** Fields every bcekit error can carry. */
+export interface BceErrorOptions {
+  /** Attempts made before giving up (0 when nothing was sent). */
+  attempts?: number;
+  /** The call's idempotency token: retrying with it is safe. */
+  clientToken?: string | undefined;
+  /** The public function that failed, e.g. `createPeerconn`. */
+  operation?: string | undefined;
+  /** The underlying failure. */
+  cause?: unknown;
+}
+
+/**
+ * Base of every error bcekit throws (`err instanceof BceError`). Messages are redacted when built, and
+ * `toJSON` only shows safe fields, so logging an error never leaks a key, token or signature.
+ */
+export class BceError extends Error {
+  override name = 'BceError';
+  /** Attempts made before giving up (0 when nothing was sent). */
+  readonly attempts: number;
+  /** The call's idempotency token, when it had one: retry the call with it to stay idempotent. */
+  readonly clientToken: string | undefined;
+  /** The public function that failed, when known. */
+  readonly operation: string | undefined;
+
+  constructor(message: string, options: BceErrorOptions = {}) {
+    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.attempts = options.attempts ?? 0;
+    this.clientToken = options.clientToken;
+    this.operation = options.operation;
+  }
+
+  /** A safe, redacted plain object for `JSON.stringify` and structured logs. */
+  toJSON(): Record<string, unknown> {
+    // Own enumerable fields are the data fields; message, stack and cause are not enumerable.
+    const json: Record<string, unknown> = { ...(this as unknown as Record<string, unknown>) };
+    json['name'] = this.name;
+    json['message'] = this.message;
+    if (this.cause !== undefined) json['cause'] = String(this.cause);
+    return redactValue(json) as Record<string, unknown>;
+  }
+}

@@ -1,0 +1,29 @@
+import { BceError, type BceErrorOptions } from './bce-error.ts';
+import { describeCall } from './describe-call.ts';
+
+/** Where it failed; `cause` is the runtime's own error (DNS, refused or reset connection, TLS…). */
+export interface BceNetworkErrorDetails extends BceErrorOptions {
+  method: string;
+  path: string;
+}
+
+/** No usable response: the connection failed, was dropped, or the body was cut off. `cause` says why. */
+export class BceNetworkError extends BceError {
+  override name = 'BceNetworkError';
+
+  constructor(details: BceNetworkErrorDetails) {
+    const attempts = details.attempts ?? 1;
+    super(`Network error ${describeCall(details.method, details.path, attempts)}: ${describeCause(details.cause)}`, {
+      ...details,
+      attempts,
+    });
+  }
+}
+
+// undici says only "fetch failed" and hides the useful part (ECONNRESET, ECONNREFUSED…) in its own cause.
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? cause.cause : undefined;
+  const code = inner && 'code' in inner ? String((inner as { code: unknown }).code) : undefined;
+  return inner ? `${cause.message} (${code ?? inner.message})` : cause.message;
+}

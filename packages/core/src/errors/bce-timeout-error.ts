@@ -1,0 +1,26 @@
+import { BceError, type BceErrorOptions } from './bce-error.ts';
+import { describeCall } from './describe-call.ts';
+
+/** Where and how long. */
+export interface BceTimeoutErrorDetails extends BceErrorOptions {
+  method: string;
+  path: string;
+  /** The per-attempt timeout in ms. */
+  timeout: number;
+}
+
+/** Every attempt ran out of time (the `timeout` option, per attempt); each was aborted when its time was up. */
+export class BceTimeoutError extends BceError {
+  override name = 'BceTimeoutError';
+  /** The per-attempt timeout in ms that was exceeded. */
+  readonly timeout: number;
+
+  constructor(details: BceTimeoutErrorDetails) {
+    const attempts = details.attempts ?? 1;
+    super(
+      `Timeout ${describeCall(details.method, details.path, attempts)}: no complete response within ${details.timeout} ms per attempt; raise the timeout option or check the endpoint`,
+      { ...details, attempts },
+    );
+    this.timeout = details.timeout;
+  }
+}

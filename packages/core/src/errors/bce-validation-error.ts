@@ -1,0 +1,32 @@
+import { BceError } from './bce-error.ts';
+
+/** One problem with an input: where (`bandwidthInMbps`, `billing.reservation.reservationLength`) and what. */
+export interface ValidationIssue {
+  /** Dotted path of the field; `''` for the input as a whole. */
+  path: string;
+  /** What was expected and what came, e.g. `must be an integer >= 1 (got 0)`. */
+  message: string;
+}
+
+/**
+ * The input of an operation was invalid; nothing was sent. One issue per problem.
+ *
+ * @example
+ * throw new BceValidationError('resizePeerconn', [{ path: 'newBandwidthInMbps', message: 'must be an integer >= 1 (got 0)' }]);
+ * // message: "resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0)"
+ */
+export class BceValidationError extends BceError {
+  override name = 'BceValidationError';
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(operation: string, issues: readonly ValidationIssue[]) {
+    super(formatIssues(operation, issues), { attempts: 0, operation });
+    this.issues = issues.map((issue) => ({ ...issue }));
+  }
+}
+
+/** The one place an issue list becomes a sentence. */
+function formatIssues(operation: string, issues: readonly ValidationIssue[]): string {
+  const parts = issues.map((issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message));
+  return `${operation}: ${parts.length > 0 ? parts.join('; ') : 'invalid input'}`;
+}

@@ -1,0 +1,107 @@
+/** Largest error body read; the rest is discarded so a huge or endless body cannot exhaust memory. */
+export const ERROR_BODY_LIMIT = 64 * 1024;
+
+const EXCERPT_LENGTH = 200;
+
+// Codes for bodies without one, as the Go SDK derives them (bce/response.go), extended to the statuses we retry.
+const CODE_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'InvalidHTTPRequest',
+  401: 'Unauthorized',
+  403: 'AccessDenied',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  409: 'Conflict',
+  412: 'PreconditionFailed',
+  413: 'RequestEntityTooLarge',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  501: 'NotImplemented',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
+};
+
+/** An error response, read: what a `BceServiceError` is built from. @internal */
+export interface ServiceFailure {
+  statusCode: number;
+  code: string;
+  serviceMessage: string;
+  requestId: string | undefined;
+}
+
+/** The code used when the body names none. @internal */
+export function codeFromStatus(status: number): string {
+  return CODE_BY_STATUS[status] ?? `Http${status}`;
+}
+
+/**
+ * Reads an error response: the BCE JSON shape `{code, message, requestId}` when it is there, else a code from
+ * the status and a short excerpt of whatever came (HTML, text, a truncated or empty body).
+ *
+ * @internal
+ */
+export async function readServiceFailure(response: Response): Promise<ServiceFailure> {
+  const { text, complete } = await readCappedText(response, ERROR_BODY_LIMIT);
+  const headerRequestId = response.headers.get('x-bce-request-id') ?? undefined;
+  const json = complete ? parseObject(text) : undefined;
+  const code = typeof json?.['code'] === 'string' && json['code'] ? json['code'] : codeFromStatus(response.status);
+  const bodyMessage = typeof json?.['message'] === 'string' ? json['message'] : undefined;
+  const bodyRequestId = typeof json?.['requestId'] === 'string' && json['requestId'] ? json['requestId'] : undefined;
+  return {
+    statusCode: response.status,
+    code,
+    serviceMessage: bodyMessage ?? describeBody(text, complete, response.statusText),
+    requestId: bodyRequestId ?? headerRequestId,
+  };
+}
+
+/**
+ * Reads at most `limit` bytes of a body as text. `complete` is false when the body was cut (by the limit or by
+ * a dropped connection); what arrived is still returned.
+ *
+ * @internal
+ */
+export async function readCappedText(response: Response, limit: number): Promise<{ text: string; complete: boolean }> {
+  const reader = response.body?.getReader();
+  if (!reader) return { text: '', complete: true };
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { text: text + decoder.decode(), complete: true };
+      size += value.byteLength;
+      text += decoder.decode(size > limit ? value.subarray(0, value.byteLength - (size - limit)) : value, {
+        stream: true,
+      });
+      if (size > limit) {
+        void reader.cancel().catch(() => undefined);
+        return { text, complete: false };
+      }
+    }
+  } catch {
+    return { text: text + decoder.decode(), complete: false };
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short, single-line excerpt of a body that was not BCE JSON. @internal */
+export function describeBody(text: string, complete: boolean, statusText = ''): string {
+  const plain = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!plain) return complete ? `empty response body${statusText ? ` (${statusText})` : ''}` : 'response body cut off';
+  const excerpt = plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
+  return `unexpected response body${complete ? '' : ' (cut off)'}: ${excerpt}`;
+}

@@ -1,0 +1,23 @@
+// Client
+
+export type { BceCredentials } from '@bcekit/signer';
+export { type BceClient, createClient } from './client/create-client.ts';
+export { createClientToken } from './client-token.ts';
+
+// Credentials
+export { fromEnv } from './credentials/from-env.ts';
+
+// Errors
+export { BceError, type BceErrorOptions } from './errors/bce-error.ts';
+export { BceNetworkError, type BceNetworkErrorDetails } from './errors/bce-network-error.ts';
+export { BceServiceError, type BceServiceErrorDetails } from './errors/bce-service-error.ts';
+export { BceTimeoutError, type BceTimeoutErrorDetails } from './errors/bce-timeout-error.ts';
+export { BceValidationError, type ValidationIssue } from './errors/bce-validation-error.ts';
+
+// Types
+export type { CredentialProvider, ProvidedCredentials } from './types/credentials.ts';
+export type { AfterAttemptHook, AttemptState, BeforeAttemptHook, Hooks } from './types/hooks.ts';
+export type { Logger } from './types/logger.ts';
+export type { ClientOptions, NormalizedRetryOptions, ResolvedClientConfig, RetryOptions } from './types/options.ts';
+export type { BceRequest, CallOptions, QueryValue } from './types/request.ts';
+export { VERSION } from './version.ts';

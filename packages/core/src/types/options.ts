@@ -1,0 +1,53 @@
+import type { BceCredentials } from '@bcekit/signer';
+import type { CredentialProvider } from './credentials.ts';
+import type { Hooks } from './hooks.ts';
+import type { Logger } from './logger.ts';
+
+/** How failed attempts are retried. Every field is optional; missing ones take the defaults. */
+export interface RetryOptions {
+  /** Retries after the first attempt (not attempts). `0` disables retries. @default 3 */
+  limit?: number;
+  /** Base of the exponential backoff in ms: attempt n waits up to `baseDelay * 2^(n-1)`. @default 300 */
+  baseDelay?: number;
+  /** Cap of any single wait in ms, `Retry-After` included. @default 20000 */
+  maxDelay?: number;
+  /** Honour the server's `Retry-After` header (seconds or HTTP date). @default true */
+  respectRetryAfter?: boolean;
+}
+
+/** {@link RetryOptions} with every field filled in, as the retry loop and hooks see them. */
+export type NormalizedRetryOptions = Required<RetryOptions>;
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** Region code, e.g. `"bj"`; fills the service's host template (`bcc.{region}.baidubce.com`). */
+  region?: string;
+  /** Overrides the region's host: `"https://host"`, `"http://127.0.0.1:8080"` or a bare `host[:port]` (https). */
+  endpoint?: string;
+  /** A static access key pair, or a (sync or async) provider that may return an `expiration`. */
+  credentials: BceCredentials | CredentialProvider;
+  /** Retries, or full retry options. @default 3 */
+  retry?: number | RetryOptions;
+  /** Per-attempt timeout in ms (covers the response body too), or `false` for none. @default 30000 */
+  timeout?: number | false;
+  /** The `fetch` to send with (e.g. a mock or a proxying fetch). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Receives attempt/retry events; never secrets, never bodies. @default silent */
+  logger?: Logger;
+  /** Callbacks around each attempt. */
+  hooks?: Hooks;
+  /** Appended to the `User-Agent` (`bcekit/<version> <userAgent>`) where the runtime lets one be set. */
+  userAgent?: string;
+}
+
+/** What a client resolved its options to; see {@link BceClient.config}. Credentials are never exposed. */
+export interface ResolvedClientConfig {
+  /** The region given, if any. */
+  readonly region: string | undefined;
+  /** The normalised endpoint origin (`https://host[:port]`), if an endpoint was given. */
+  readonly endpoint: string | undefined;
+  readonly retry: Readonly<NormalizedRetryOptions>;
+  readonly timeout: number | false;
+  /** The full `User-Agent` value sent where allowed. */
+  readonly userAgent: string;
+}
