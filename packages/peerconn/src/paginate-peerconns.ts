@@ -1,0 +1,87 @@
+import type { BceClient, CallOptions } from '@bcekit/core';
+import { BceError } from '@bcekit/core';
+import * as v from 'valibot';
+import { parseInput } from './internal/run-operation.ts';
+import { listPeerconns } from './operations/list-peerconns.ts';
+import { IdSchema, MaxKeysSchema } from './schemas/common.ts';
+import type { ListPeerconnsOutput, PeerConn } from './schemas/peerconn.ts';
+
+/** Input of {@link paginatePeerconns}, checked when iteration starts. */
+export const PaginatePeerconnsInputSchema = v.object({
+  vpcId: v.optional(IdSchema),
+  maxKeys: v.optional(MaxKeysSchema),
+  marker: v.optional(v.string('must be a string (a nextMarker from a previous page)')),
+});
+
+/** What {@link paginatePeerconns} accepts: a VPC filter, a page size, and where to start (default: the beginning). */
+export type PaginatePeerconnsInput = v.InferInput<typeof PaginatePeerconnsInputSchema>;
+
+/** The pages of a listing (`for await (const page of pages)`), with {@link PeerconnPages.items} for the connections. */
+export interface PeerconnPages extends AsyncIterable<ListPeerconnsOutput> {
+  /** Every peer connection of every page, in order, fetching pages as you go. */
+  items(): AsyncIterable<PeerConn>;
+}
+
+/**
+ * Walks every page of {@link listPeerconns}: requests the next page with `marker = nextMarker` while
+ * `isTruncated` is true. Nothing is requested until you iterate; each iteration starts from the beginning.
+ *
+ * Service rules (spec §2.2): `maxKeys` is 1 to 1000 (default 1000). Should the service repeat a marker
+ * (or claim more pages without giving a `nextMarker`), iteration stops with a `BceError` instead of
+ * looping forever.
+ *
+ * @param client A client from `createClient` of `@bcekit/core`.
+ * @param input Optional `vpcId` filter, page size `maxKeys`, starting `marker`.
+ * @param options Per-call `signal` (checked before every page and passed to each request), `timeout`, `retry`.
+ * @returns An async iterable of pages; `.items()` iterates the connections themselves.
+ * @throws {BceValidationError} on the first iteration when the input is invalid; nothing is sent.
+ * @throws {BceError} when the service repeats a marker.
+ * @example
+ * for await (const pc of paginatePeerconns(client, { vpcId: 'vpc-a8n5p6qwxrmq' }).items()) {
+ *   console.log(pc.peerConnId, pc.status);
+ * }
+ */
+export function paginatePeerconns(
+  client: BceClient,
+  input: PaginatePeerconnsInput = {},
+  options?: CallOptions,
+): PeerconnPages {
+  async function* pages(): AsyncGenerator<ListPeerconnsOutput, void, undefined> {
+    const checked = parseInput('paginatePeerconns', PaginatePeerconnsInputSchema, input);
+    const seen = new Set<string>();
+    let marker = checked.marker || undefined;
+    for (;;) {
+      options?.signal?.throwIfAborted();
+      const page = await listPeerconns(client, { vpcId: checked.vpcId, maxKeys: checked.maxKeys, marker }, options);
+      yield page;
+      if (!page.isTruncated) return;
+      marker = nextMarkerOf(page, seen, marker);
+    }
+  }
+  return {
+    [Symbol.asyncIterator]: pages,
+    async *items() {
+      for await (const page of pages()) yield* page.peerConns;
+    },
+  };
+}
+
+// A marker we already asked for would replay pages forever; a missing one would restart from the top.
+function nextMarkerOf(page: ListPeerconnsOutput, seen: Set<string>, current: string | undefined): string {
+  const next = page.nextMarker;
+  if (current !== undefined) seen.add(current);
+  if (page.marker !== '') seen.add(page.marker);
+  if (typeof next !== 'string' || next === '') {
+    throw new BceError(
+      'paginatePeerconns: the service said more pages follow (isTruncated) but sent no nextMarker; stopped',
+      { operation: 'paginatePeerconns' },
+    );
+  }
+  if (seen.has(next)) {
+    throw new BceError(
+      `paginatePeerconns: the service returned nextMarker "${next}" again; stopped instead of reading the same pages forever`,
+      { operation: 'paginatePeerconns' },
+    );
+  }
+  return next;
+}

@@ -1,0 +1,66 @@
+import * as v from 'valibot';
+
+// Python's Billing model always carries a reservation of 1 Month, even for Postpaid (spec §3.2, §8.4);
+// we send the same bytes so that a call made through bcekit is the call the official SDK makes.
+const defaultReservation = () => ({ reservationLength: 1 as const, reservationTimeUnit: 'Month' as const });
+
+/** `Prepaid` (pay ahead for a reservation) or `Postpaid` (pay as you go). */
+export const PaymentTimingSchema = v.picklist(['Prepaid', 'Postpaid'], 'must be "Prepaid" or "Postpaid"');
+
+/** `Prepaid` or `Postpaid`. */
+export type PaymentTiming = v.InferOutput<typeof PaymentTimingSchema>;
+
+/** Reservation lengths the service sells, in months (spec §4.3). */
+export const RESERVATION_LENGTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36] as const;
+
+/**
+ * A prepaid reservation. Both fields default like the Python SDK (1, `Month`). The unit is sent as
+ * written: `Month` (Python, Java) and `month` (Go, Terraform) are both in use (spec §8.5).
+ */
+export const ReservationSchema = v.object(
+  {
+    reservationLength: v.optional(v.picklist(RESERVATION_LENGTHS, 'must be one of 1-9, 12, 24, 36 (months)'), 1),
+    reservationTimeUnit: v.optional(v.picklist(['Month', 'month'], 'must be "Month"'), 'Month'),
+  },
+  'must be an object { reservationLength, reservationTimeUnit }',
+);
+
+/** Billing of {@link createPeerconn}: defaults to `Postpaid` with a 1 Month reservation, as Python sends. */
+export const CreateBillingSchema = v.optional(
+  v.object(
+    {
+      paymentTiming: v.optional(PaymentTimingSchema, 'Postpaid'),
+      reservation: v.optional(ReservationSchema, defaultReservation),
+    },
+    'must be an object { paymentTiming?, reservation? }',
+  ),
+  () => ({ paymentTiming: 'Postpaid' as const, reservation: defaultReservation() }),
+);
+
+/** Billing of {@link renewPeerconn}: defaults to a 1 Month reservation; `paymentTiming` only when given. */
+export const RenewBillingSchema = v.optional(
+  v.object(
+    {
+      paymentTiming: v.optional(PaymentTimingSchema),
+      reservation: v.optional(ReservationSchema, defaultReservation),
+    },
+    'must be an object { paymentTiming?, reservation? }',
+  ),
+  () => ({ reservation: defaultReservation() }),
+);
+
+/** Billing as it travels on the wire (design §2). */
+export interface Billing {
+  /** `Prepaid` or `Postpaid`. */
+  paymentTiming?: PaymentTiming;
+  /** The reservation bought; Python always sends one, even for `Postpaid`. */
+  reservation?: Reservation;
+}
+
+/** A reservation as it travels on the wire. */
+export interface Reservation {
+  /** Months: 1-9, 12, 24 or 36. */
+  reservationLength: number;
+  /** `Month` (Go writes `month`). */
+  reservationTimeUnit: string;
+}

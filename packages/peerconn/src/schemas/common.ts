@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+
+// The wording of every rule lives here; run-operation adds the function name, the field path and
+// "(got …)" so that a message reads `resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0)`.
+
+const ID_MESSAGE = 'must be a non-empty id without "/" (e.g. "peerconn-9td54fmx143e")';
+
+/**
+ * A resource id (`peerconn-…`, `vpc-…`, `qpif-…`). Ids become path segments, so an empty id, one with
+ * `/`, or `.`/`..` could change which resource a request addresses (an empty `peerConnId` would turn
+ * `getPeerconn` into a list call): all are rejected before anything is sent.
+ */
+export const IdSchema = v.pipe(
+  v.string(ID_MESSAGE),
+  v.minLength(1, ID_MESSAGE),
+  v.regex(/^[^/]+$/, ID_MESSAGE),
+  v.check((id) => id !== '.' && id !== '..', ID_MESSAGE),
+);
+
+/** The id of a peer connection, e.g. `peerconn-9td54fmx143e`. */
+export const PeerConnIdSchema = IdSchema;
+
+/**
+ * Idempotency token: 1 to 64 printable ASCII characters (spec §1, §4.4). Made for you (UUID v4) when
+ * omitted; the same token is sent on every retry of a call.
+ */
+export const ClientTokenSchema = v.pipe(
+  v.string('must be a string of 1 to 64 printable ASCII characters'),
+  v.regex(/^[\x20-\x7e]{1,64}$/, 'must be 1 to 64 printable ASCII characters'),
+);
+
+/** Which end of a peer connection a call speaks for. */
+export const RoleSchema = v.picklist(['initiator', 'acceptor'], 'must be "initiator" or "acceptor"');
+
+/** `initiator` or `acceptor`. */
+export type Role = v.InferOutput<typeof RoleSchema>;
+
+/**
+ * A region code such as `bj`, `gz`, `su`, `hkg`. Codes not in {@link PEERCONN_REGIONS} pass when they look
+ * like one, so a region Baidu opens tomorrow needs no release.
+ */
+export const RegionCodeSchema = v.pipe(
+  v.string('must be a region code such as "bj" or "gz"'),
+  v.regex(/^[a-z][a-z0-9-]{1,15}$/, 'must be a region code such as "bj" or "gz" (lower-case letters, digits, "-")'),
+);
+
+/** Bandwidth in Mbps: an integer of at least 1 (the service documents no upper bound). */
+export const BandwidthSchema = v.pipe(
+  v.number('must be an integer >= 1'),
+  v.integer('must be an integer >= 1'),
+  v.minValue(1, 'must be an integer >= 1'),
+);
+
+/** Page size of a list call: an integer from 1 to 1000 (the service's default and maximum is 1000). */
+export const MaxKeysSchema = v.pipe(
+  v.number('must be an integer from 1 to 1000'),
+  v.integer('must be an integer from 1 to 1000'),
+  v.minValue(1, 'must be an integer from 1 to 1000'),
+  v.maxValue(1000, 'must be an integer from 1 to 1000'),
+);
+
+/** A free-text field sent as given (description, interface names, account ids). */
+export const TextSchema = v.string('must be a string');

@@ -1,0 +1,199 @@
+import type { BceClient, CallOptions } from '@bcekit/core';
+import { BceError, BceServiceError, BceTimeoutError } from '@bcekit/core';
+import * as v from 'valibot';
+import { parseInput } from './internal/run-operation.ts';
+import { getPeerconn } from './operations/get-peerconn.ts';
+import { PeerConnIdSchema, RoleSchema } from './schemas/common.ts';
+import type { DnsStatus, PeerConn, PeerConnStatus } from './schemas/peerconn.ts';
+
+/** Statuses a peer connection never leaves, except by being deleted (spec §4.1). */
+export const TERMINAL_PEERCONN_STATUSES: readonly PeerConnStatus[] = ['consult_failed', 'deleted', 'expired', 'error'];
+
+const MAX_TIMER_MS = 2_147_483_647; // setTimeout fires at once beyond this
+
+const STATUS_MESSAGE = 'must be a status such as "active", { status: "active" } or { dnsStatus: "open" }';
+const StatusSchema = v.pipe(v.string(STATUS_MESSAGE), v.minLength(1, STATUS_MESSAGE));
+const delaySchema = /* @__NO_SIDE_EFFECTS__ */ (message: string) =>
+  v.pipe(v.number(message), v.gtValue(0, message), v.maxValue(MAX_TIMER_MS, message));
+
+/** Input of {@link waitForPeerconn}, checked before the first poll. */
+export const WaitForPeerconnInputSchema = v.pipe(
+  v.object({
+    peerConnId: PeerConnIdSchema,
+    until: v.union(
+      [StatusSchema, v.object({ status: StatusSchema }), v.object({ dnsStatus: StatusSchema })],
+      STATUS_MESSAGE,
+    ),
+    role: v.optional(RoleSchema),
+    maxWaitTime: delaySchema('must be a number of ms from 1 to 2147483647 (about 24 days)'),
+    minDelay: v.optional(delaySchema('must be a number of ms > 0'), 2_000),
+    maxDelay: v.optional(delaySchema('must be a number of ms > 0'), 30_000),
+  }),
+  v.forward(
+    v.check((input) => input.maxDelay >= input.minDelay, 'must be >= minDelay'),
+    ['maxDelay'],
+  ),
+);
+
+/** What {@link waitForPeerconn} accepts. */
+export interface WaitForPeerconnInput {
+  /** The connection to watch. */
+  peerConnId: string;
+  /** The status to reach (`'active'` or `{ status: 'active' }`), or a DNS status (`{ dnsStatus: 'open' }`). */
+  until: PeerConnStatus | { status: PeerConnStatus } | { dnsStatus: DnsStatus };
+  /** Which end to read (see {@link getPeerconn}); needed for same-region connections. */
+  role?: 'initiator' | 'acceptor';
+  /** Give up after this many ms with a `BceTimeoutError`. Required: a waiter should never wait forever. */
+  maxWaitTime: number;
+  /** First delay between polls in ms. @default 2000 */
+  minDelay?: number;
+  /** Longest delay between polls in ms; delays double from `minDelay` up to this, with jitter. @default 30000 */
+  maxDelay?: number;
+}
+
+/**
+ * Polls {@link getPeerconn} until the connection reaches a status (or a DNS status), and returns it.
+ *
+ * Delays start at `minDelay` and double up to `maxDelay`, each drawn at random between `minDelay` and
+ * that bound (jitter), and never past `maxWaitTime`. A connection in `consult_failed`, `deleted`,
+ * `expired` or `error` (spec §4.1) will not change any more, so the waiter fails at once unless that
+ * state is the target; when waiting for `deleted`, the other final states are passed through (they can
+ * still be deleted) and a 404 from the service counts as deleted.
+ *
+ * Service rules: a cross-account connection stays in `consulting` until the acceptor answers (7 days at
+ * most); DNS sync passes through `syncing` to `open` and through `closing` to `close`.
+ *
+ * @param client A client from `createClient` of `@bcekit/core`.
+ * @param input The connection, the target and the time limits.
+ * @param options `signal` aborts at once, even mid-sleep, rejecting with `signal.reason`; `timeout` and
+ *   `retry` apply to each poll.
+ * @returns The connection as last read, in the target state.
+ * @throws {BceValidationError} when the input is invalid; nothing is sent.
+ * @throws {BceTimeoutError} when `maxWaitTime` passes first.
+ * @throws {BceError} when the connection reaches a final state that is not the target.
+ * @example
+ * const pc = await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 5 * 60_000 });
+ * await waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, role: 'initiator', maxWaitTime: 60_000 });
+ */
+export async function waitForPeerconn(
+  client: BceClient,
+  input: WaitForPeerconnInput,
+  options?: CallOptions,
+): Promise<PeerConn> {
+  const checked = parseInput('waitForPeerconn', WaitForPeerconnInputSchema, input);
+  options?.signal?.throwIfAborted();
+  const target = toTarget(checked.until);
+  const state = { polls: 0, last: undefined as PeerConn | undefined };
+  // One signal for the caller's abort and our deadline, so that both cut a poll or a sleep short.
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(options?.signal?.reason);
+  options?.signal?.addEventListener('abort', forwardAbort, { once: true });
+  const deadline = setTimeout(
+    () => controller.abort(timeoutError(checked.peerConnId, target, checked.maxWaitTime, state)),
+    checked.maxWaitTime,
+  );
+  try {
+    const read = { peerConnId: checked.peerConnId, role: checked.role };
+    for (;;) {
+      const pc = await poll(client, read, target, { ...options, signal: controller.signal }, state.last);
+      state.polls += 1;
+      state.last = pc;
+      if (target.reached(pc)) return pc;
+      if (TERMINAL_PEERCONN_STATUSES.includes(pc.status) && !target.passesThrough(pc.status)) {
+        throw new BceError(
+          `waitForPeerconn: ${checked.peerConnId} is "${pc.status}", a state it will not leave; stopped waiting for ${target.text}`,
+          { operation: 'waitForPeerconn' },
+        );
+      }
+      await sleep(nextDelay(state.polls, checked.minDelay, checked.maxDelay), controller.signal);
+    }
+  } finally {
+    clearTimeout(deadline);
+    options?.signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+interface Target {
+  text: string;
+  reached(pc: PeerConn): boolean;
+  passesThrough(status: string): boolean;
+  /** Waiting for deletion: a 404 means the connection is gone, i.e. deleted. */
+  goneCounts: boolean;
+}
+
+function toTarget(until: string | { status: string } | { dnsStatus: string }): Target {
+  if (typeof until === 'object' && 'dnsStatus' in until) {
+    const { dnsStatus } = until;
+    return {
+      text: `dnsStatus "${dnsStatus}"`,
+      reached: (pc) => pc.dnsStatus === dnsStatus,
+      passesThrough: () => false,
+      goneCounts: false,
+    };
+  }
+  const status = typeof until === 'string' ? until : until.status;
+  return {
+    text: `"${status}"`,
+    reached: (pc) => pc.status === status,
+    passesThrough: (current) => status === 'deleted' && current !== 'deleted',
+    goneCounts: status === 'deleted',
+  };
+}
+
+async function poll(
+  client: BceClient,
+  read: { peerConnId: string; role: 'initiator' | 'acceptor' | undefined },
+  target: Target,
+  options: CallOptions,
+  last: PeerConn | undefined,
+): Promise<PeerConn> {
+  try {
+    return await getPeerconn(client, read, options);
+  } catch (error) {
+    // A released connection may simply be gone: for a deletion wait, that is the goal reached.
+    if (error instanceof BceServiceError && error.statusCode === 404 && target.goneCounts) {
+      return { ...(last ?? ({ peerConnId: read.peerConnId } as PeerConn)), status: 'deleted' };
+    }
+    throw error;
+  }
+}
+
+/** Exponential from `minDelay`, capped at `maxDelay`, drawn at random above `minDelay` (jitter). */
+function nextDelay(polls: number, minDelay: number, maxDelay: number): number {
+  const ceiling = Math.min(maxDelay, minDelay * 2 ** Math.min(polls - 1, 30));
+  return minDelay + Math.random() * (ceiling - minDelay);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function timeoutError(
+  peerConnId: string,
+  target: Target,
+  maxWaitTime: number,
+  state: { polls: number; last: PeerConn | undefined },
+): BceTimeoutError {
+  const error = new BceTimeoutError({
+    method: 'GET',
+    path: `/v1/peerconn/${peerConnId}`,
+    timeout: maxWaitTime,
+    attempts: state.polls,
+    operation: 'waitForPeerconn',
+  });
+  const last = state.last ? `last status "${state.last.status}", dnsStatus "${state.last.dnsStatus}"` : 'no answer yet';
+  // BceTimeoutError's own sentence speaks of per-attempt timeouts; a waiter's limit is maxWaitTime.
+  error.message = `waitForPeerconn: ${peerConnId} did not reach ${target.text} within maxWaitTime ${maxWaitTime} ms (${last}, ${state.polls} polls); raise maxWaitTime or check the connection`;
+  return error;
+}
