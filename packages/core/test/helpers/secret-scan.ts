@@ -1,0 +1,33 @@
+import { createHmac } from 'node:crypto';
+import { expect } from 'vitest';
+import { SESSION_TOKEN, SK } from './credentials.ts';
+import type { Received } from './test-server.ts';
+
+/** A logger that keeps every line as JSON text, for assertions and the secret scan. */
+export function recordingLogger() {
+  const lines: string[] = [];
+  const at = (level: string) => (message: string, data?: Record<string, unknown>) => {
+    lines.push(JSON.stringify({ level, message, data }));
+  };
+  return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
+}
+
+/**
+ * Asserts that no text a user can see holds a secret: the secret key, the session token, any signing key derived
+ * for the requests the server saw, or any full Authorization value that was sent.
+ */
+export function expectNoSecrets(error: unknown, logLines: readonly string[] = [], received: readonly Received[] = []): void {
+  const secrets = [SK, SESSION_TOKEN];
+  for (const r of received) {
+    const authorization = r.headers.authorization;
+    if (!authorization) continue;
+    secrets.push(authorization, authorization.slice(authorization.lastIndexOf('/') + 1));
+    const prefix = authorization.split('/').slice(0, 4).join('/');
+    secrets.push(createHmac('sha256', SK).update(prefix).digest('hex'));
+  }
+  const e = error as Error;
+  const texts = [e?.message, String(error), JSON.stringify(error), e?.stack ?? '', ...logLines];
+  for (const t of texts) {
+    for (const secret of secrets) expect(t ?? '').not.toContain(secret);
+  }
+}

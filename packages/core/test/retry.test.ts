@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BceServiceError, createClient } from '../src/index.ts';
+import { STATIC } from './helpers/credentials.ts';
+import { expectNoSecrets, recordingLogger } from './helpers/secret-scan.ts';
+import { bceError, drop, hang, json, startTestServer, type TestServer } from './helpers/test-server.ts';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(() => server.close());
+
+const put = { method: 'PUT', path: ['v1', 'peerconn', 'peerconn-a1'], query: { resize: '', clientToken: 'tok-123' }, body: { newBandwidthInMbps: 20 } } as const;
+
+describe('retries', () => {
+  it('retries 500, 503, 429, a dropped connection and a timeout, then succeeds', async () => {
+    server.script(bceError(500, 'InternalError'), bceError(503, 'ServiceUnavailable'), bceError(429, 'TooManyRequests'), drop, hang, json(200, { ok: true }));
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 200, retry: { limit: 5, baseDelay: 5, maxDelay: 20 } });
+
+    const result = await client.send(put);
+
+    expect(result).toEqual({ ok: true });
+    expect(server.received).toHaveLength(6);
+  });
+
+  it('keeps one clientToken and signs every attempt anew', async () => {
+    server.script(bceError(500, 'InternalError'), bceError(502, 'BadGateway'), bceError(504, 'GatewayTimeout'), json(200, {}));
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 600, maxDelay: 600 } });
+
+    await client.send(put);
+
+    const tokens = server.received.map((r) => new URLSearchParams(r.rawQuery).get('clientToken'));
+    expect(new Set(tokens)).toEqual(new Set(['tok-123']));
+    expect(server.received.every((r) => r.signatureValid)).toBe(true);
+    const authorizations = server.received.map((r) => r.headers.authorization);
+    expect(new Set(authorizations).size).toBe(4);
+    // Waits of up to 600 ms make at least two attempts fall in different seconds: their dates must differ.
+    const dates = server.received.map((r) => r.headers['x-bce-date']);
+    expect(new Set(dates).size).toBeGreaterThan(1);
+    for (const r of server.received) expect(r.headers.authorization).toContain(`/${r.headers['x-bce-date']}/`);
+  });
+
+  it.each([
+    [400, 'InvalidParameter'],
+    [403, 'AccessDenied'],
+    [404, 'NoSuchPeerConn'],
+    [409, 'IdempotentParameterMismatch'],
+  ])('does not retry %i', async (status, code) => {
+    server.script(bceError(status, code, 'the service says no', 'body-req-id'));
+    const { lines, logger } = recordingLogger();
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5 }, logger });
+
+    const error = await client.send({ ...put, operation: 'resizePeerconn' }).catch((e) => e);
+
+    expect(server.received).toHaveLength(1);
+    expect(error).toBeInstanceOf(BceServiceError);
+    expect(error).toMatchObject({ statusCode: status, code, serviceMessage: 'the service says no', requestId: 'body-req-id', attempts: 1, clientToken: 'tok-123' });
+    expect(error.message).toBe(`${code} (${status}) on PUT /v1/peerconn/peerconn-a1 after 1 attempt, requestId body-req-id: the service says no`);
+    expectNoSecrets(error, lines, server.received);
+  });
+
+  it('takes requestId from the header when the body has none', async () => {
+    server.script(json(403, { code: 'AccessDenied', message: 'no' }, { 'x-bce-request-id': 'hdr-req-id' }));
+    const client = createClient({ endpoint: server.origin, credentials: STATIC });
+
+    const error = await client.send(put).catch((e) => e);
+
+    expect(error.requestId).toBe('hdr-req-id');
+  });
+
+  it('prefers the body requestId over the header', async () => {
+    server.script(json(404, { code: 'NotFound', message: 'no', requestId: 'body-id' }, { 'x-bce-request-id': 'hdr-id' }));
+    const client = createClient({ endpoint: server.origin, credentials: STATIC });
+
+    const error = await client.send(put).catch((e) => e);
+
+    expect(error.requestId).toBe('body-id');
+  });
+
+  it('gives up after the retry limit, counting every attempt', async () => {
+    server.script(bceError(503, 'ServiceUnavailable'));
+    const { lines, logger } = recordingLogger();
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { limit: 2, baseDelay: 5 }, logger });
+
+    const error = await client.send(put).catch((e) => e);
+
+    expect(server.received).toHaveLength(3);
+    expect(error).toMatchObject({ code: 'ServiceUnavailable', attempts: 3, clientToken: 'tok-123' });
+    expect(error.message).toContain('after 3 attempts');
+    expect(lines.filter((l) => l.includes('retrying'))).toHaveLength(2);
+    expectNoSecrets(error, lines, server.received);
+  });
+
+  it('does not retry with retry: 0', async () => {
+    server.script(bceError(500, 'InternalError'));
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: 0 });
+
+    const error = await client.send(put).catch((e) => e);
+
+    expect(server.received).toHaveLength(1);
+    expect(error.attempts).toBe(1);
+  });
+
+  it('lets a call override the client retry setting', async () => {
+    server.script(bceError(500, 'InternalError'));
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: 0 });
+
+    const error = await client.send(put, { retry: { limit: 2, baseDelay: 1 } }).catch((e) => e);
+
+    expect(server.received).toHaveLength(3);
+    expect(error.attempts).toBe(3);
+  });
+
+  it('honours Retry-After: 2', async () => {
+    server.script(json(429, { code: 'TooManyRequests', message: 'slow down' }, { 'retry-after': '2' }), json(200, {}));
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5 } });
+
+    await client.send(put);
+
+    const gap = server.received[1]!.at - server.received[0]!.at;
+    expect(gap).toBeGreaterThanOrEqual(1950);
+    expect(gap).toBeLessThan(3000);
+  });
+
+  it('caps Retry-After at maxDelay', async () => {
+    server.script(json(503, { code: 'ServiceUnavailable', message: 'x' }, { 'retry-after': '3600' }), json(200, {}));
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5, maxDelay: 50 } });
+
+    await client.send(put);
+
+    expect(server.received[1]!.at - server.received[0]!.at).toBeLessThan(1000);
+  });
+
+  it('logs retries without secrets, headers or bodies', async () => {
+    server.script(bceError(500, 'InternalError'), json(200, { secretish: 'response-body-marker' }));
+    const { lines, logger } = recordingLogger();
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5 }, logger });
+
+    await client.send(put);
+
+    const retry = JSON.parse(lines.find((l) => l.includes('retrying'))!);
+    expect(retry.data).toMatchObject({ method: 'PUT', path: '/v1/peerconn/peerconn-a1', status: 500, attempt: 1 });
+    expect(retry.data.delay).toBeGreaterThanOrEqual(0);
+    expect(lines.join('\n')).not.toMatch(/authorization|bce-auth-v1|newBandwidthInMbps|response-body-marker/i);
+    expectNoSecrets(undefined, lines, server.received);
+  });
+
+  it('runs hooks around every attempt with the attempt number, status and delay', async () => {
+    server.script(bceError(500, 'InternalError'), json(200, {}));
+    const seen: string[] = [];
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      retry: { baseDelay: 5 },
+      hooks: {
+        beforeAttempt: (s) => {
+          seen.push(`before ${s.attempt} ${s.method} ${s.clientToken}`);
+        },
+        afterAttempt: async (s) => {
+          seen.push(`after ${s.attempt} ${s.status} ${s.delay === undefined ? '-' : 'delay'} ${s.error ? 'error' : 'ok'}`);
+        },
+      },
+    });
+
+    await client.send(put);
+
+    expect(seen).toEqual(['before 1 PUT tok-123', 'after 1 500 delay error', 'before 2 PUT tok-123', 'after 2 200 - ok']);
+  });
+});
