@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BceError, BceTimeoutError, createClient } from '../src/index.ts';
+import { STATIC } from './helpers/credentials.ts';
+import { expectNoSecrets, recordingLogger } from './helpers/secret-scan.ts';
+import { hang, startTestServer, type TestServer } from './helpers/test-server.ts';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(() => server.close());
+
+describe('timeout', () => {
+  it('gives BceTimeoutError after the configured attempts, each cut at the timeout', async () => {
+    server.script(hang);
+    const { lines, logger } = recordingLogger();
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 100, retry: { limit: 2, baseDelay: 1, maxDelay: 1 }, logger });
+    const started = performance.now();
+
+    const error = await client.send({ method: 'GET', path: ['v1'], query: { clientToken: 't-1' } }).catch((e) => e);
+
+    const elapsed = performance.now() - started;
+    expect(error).toBeInstanceOf(BceTimeoutError);
+    expect(error).toBeInstanceOf(BceError);
+    expect(error).toMatchObject({ name: 'BceTimeoutError', attempts: 3, timeout: 100, clientToken: 't-1' });
+    expect(error.message).toContain('on GET /v1 after 3 attempts');
+    expect(server.received).toHaveLength(3);
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(1000);
+    const gaps = server.received.slice(1).map((r, i) => r.at - server.received[i]!.at);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(95);
+    expectNoSecrets(error, lines, server.received);
+  });
+
+  it('aborts the fetch when an attempt times out (the server sees the connection close)', async () => {
+    let closed = 0;
+    server.script((req) => {
+      req.socket.on('close', () => {
+        closed++;
+      });
+    });
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 50, retry: 0 });
+
+    await client.send({ method: 'GET', path: ['v1'] }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 50));
+
+    expect(closed).toBe(1);
+  });
+
+  it('cuts a body that never finishes', async () => {
+    server.script((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"partial":');
+    });
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 100, retry: 0 });
+
+    const error = await client.send({ method: 'GET', path: ['v1'] }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(BceTimeoutError);
+  });
+
+  it('lets a call override the timeout', async () => {
+    server.script(hang);
+    const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 10_000, retry: 0 });
+    const started = performance.now();
+
+    const error = await client.send({ method: 'GET', path: ['v1'] }, { timeout: 60 }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(BceTimeoutError);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
