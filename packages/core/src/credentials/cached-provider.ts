@@ -31,9 +31,9 @@ export function cachedCredentials(
     try {
       provided = await source();
     } catch (cause) {
-      throw new BceError(`credentials provider failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-        cause,
-      });
+      // The provider's own message is left to `cause`: it is the caller's text and may hold what we cannot redact.
+      const kind = cause instanceof Error ? ` (${cause.name})` : '';
+      throw new BceError(`credentials provider failed${kind}; see cause`, { cause });
     }
     const issues =
       provided && typeof provided === 'object' ? checkCredentialFields({ ...provided }, 'credentials') : [];

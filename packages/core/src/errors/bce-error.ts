@@ -38,7 +38,8 @@ export class BceError extends Error {
     const json: Record<string, unknown> = { ...(this as unknown as Record<string, unknown>) };
     json['name'] = this.name;
     json['message'] = this.message;
-    if (this.cause !== undefined) json['cause'] = String(this.cause);
+    // Only the cause's kind: its text is not ours (a provider's message may hold a key we cannot recognise).
+    if (this.cause !== undefined) json['cause'] = this.cause instanceof Error ? this.cause.name : typeof this.cause;
     return redactValue(json) as Record<string, unknown>;
   }
 }

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../src/index.ts';
+import { STATIC } from './helpers/credentials.ts';
+import { json, type Responder, startTestServer, type TestServer } from './helpers/test-server.ts';
+
+const HOUR = 3600_000;
+
+/** A server whose clock is `skew` ms ahead: it says so in `Date` and refuses dates more than 5 minutes off. */
+function skewedServer(skew: number): Responder {
+  return (req, res) => {
+    const serverNow = Date.now() + skew;
+    const sent = Date.parse(String(req.headers['x-bce-date']));
+    const date = new Date(serverNow).toUTCString();
+    if (Math.abs(serverNow - sent) > 5 * 60_000) {
+      res.writeHead(400, { 'content-type': 'application/json', date });
+      res.end(JSON.stringify({ code: 'RequestExpired', message: 'request has expired', requestId: 'r-exp' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json', date });
+    res.end('{}');
+  };
+}
+
+let skewed: TestServer;
+let normal: TestServer;
+beforeEach(async () => {
+  skewed = await startTestServer();
+  normal = await startTestServer();
+  skewed.script(skewedServer(HOUR));
+  normal.script(skewedServer(0));
+});
+afterEach(async () => {
+  await skewed.close();
+  await normal.close();
+});
+
+describe('clock skew', () => {
+  it('corrects the clock after RequestExpired and succeeds on the next attempt', async () => {
+    const client = createClient({ endpoint: skewed.origin, credentials: STATIC, retry: { baseDelay: 5000 } });
+    const started = performance.now();
+
+    await client.send({ method: 'GET', path: ['v1'], query: { clientToken: 'tok' } });
+
+    expect(skewed.received).toHaveLength(2);
+    const second = Date.parse(String(skewed.received[1]!.headers['x-bce-date']));
+    expect(Math.abs(second - (Date.now() + HOUR))).toBeLessThan(5000);
+    expect(skewed.received[1]!.signatureValid).toBe(true);
+    expect(client.clockOffset).toBeGreaterThan(HOUR - 5000);
+    // A clock fix needs no backoff.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('keeps the learned offset for later calls of the same client', async () => {
+    const client = createClient({ endpoint: skewed.origin, credentials: STATIC, retry: { baseDelay: 5 } });
+    await client.send({ method: 'GET', path: ['v1'] });
+
+    await client.send({ method: 'GET', path: ['v1'] });
+
+    expect(skewed.received).toHaveLength(3);
+  });
+
+  it('keeps each client its own offset', async () => {
+    const a = createClient({ endpoint: skewed.origin, credentials: STATIC, retry: { baseDelay: 5 } });
+    const b = createClient({ endpoint: normal.origin, credentials: STATIC, retry: { baseDelay: 5 } });
+    await a.send({ method: 'GET', path: ['v1'] });
+
+    await b.send({ method: 'GET', path: ['v1'] });
+
+    expect(normal.received).toHaveLength(1);
+    expect(Math.abs(Date.parse(String(normal.received[0]!.headers['x-bce-date'])) - Date.now())).toBeLessThan(5000);
+    expect(b.clockOffset).toBe(0);
+    expect(a.clockOffset).toBeGreaterThan(HOUR - 5000);
+  });
+
+  it('treats an auth failure with a far-off Date as skew and retries', async () => {
+    let calls = 0;
+    skewed.script((req, res) => {
+      calls++;
+      if (calls === 1) {
+        res.writeHead(403, { 'content-type': 'application/json', date: new Date(Date.now() + HOUR).toUTCString() });
+        res.end(JSON.stringify({ code: 'SignatureDoesNotMatch', message: 'bad' }));
+      } else json(200, {})(req, res, skewed.received[1]!);
+    });
+    const client = createClient({ endpoint: skewed.origin, credentials: STATIC, retry: { baseDelay: 5 } });
+
+    await client.send({ method: 'GET', path: ['v1'] });
+
+    expect(skewed.received).toHaveLength(2);
+  });
+
+  it('does not retry RequestExpired with retry: 0', async () => {
+    const client = createClient({ endpoint: skewed.origin, credentials: STATIC, retry: 0 });
+
+    const error = await client.send({ method: 'GET', path: ['v1'] }).catch((e) => e);
+
+    expect(error).toMatchObject({ code: 'RequestExpired', statusCode: 400, attempts: 1 });
+  });
+});
