@@ -86,8 +86,11 @@ function formatPath(issue: v.BaseIssue<unknown>): string {
   return path;
 }
 
-// Long inputs are cut so that a message stays one readable line.
+// Describes the value itself (valibot's `received` is the length for length rules); long strings are
+// cut so that a message stays one readable line.
 function describeReceived(issue: v.BaseIssue<unknown>): string {
-  const received = issue.received;
-  return received.length > 48 ? `${received.slice(0, 45)}..."` : received;
+  const value = issue.input;
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
 }

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 // The wording of every rule lives here; run-operation adds the function name, the field path and
 // "(got …)" so that a message reads `resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0)`.
 
-const ID_MESSAGE = 'must be a non-empty id without "/" (e.g. "peerconn-9td54fmx143e")';
+const ID_MESSAGE = 'must be a non-empty id without "/"';
 
 /**
  * A resource id (`peerconn-…`, `vpc-…`, `qpif-…`). Ids become path segments, so an empty id, one with

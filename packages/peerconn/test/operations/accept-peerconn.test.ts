@@ -1,0 +1,49 @@
+import { BceServiceError } from '@bcekit/core';
+import { describe, expect, it } from 'vitest';
+import { acceptPeerconn } from '../../src/index.ts';
+import { serviceError, useCaptureServer } from '../helpers/capture-server.ts';
+import { UUID_V4 } from '../helpers/recording-client.ts';
+import { itChecksClientToken, itChecksPeerConnId } from '../helpers/shared-rules.ts';
+
+const valid = { peerConnId: 'peerconn-x7a2sf0ck5nj' };
+const call = (client: Parameters<typeof acceptPeerconn>[0], input: Record<string, unknown>) =>
+  acceptPeerconn(client, input as never);
+
+describe('acceptPeerconn', () => {
+  const server = useCaptureServer();
+
+  it('sends PUT /v1/peerconn/{id}?accept&clientToken with no body', async () => {
+    const result = await acceptPeerconn(server.current.client(), { ...valid, clientToken: 'token-0001' });
+
+    const [request] = server.current.requests;
+    expect(result).toBeUndefined();
+    expect(request?.method).toBe('PUT');
+    expect(request?.path).toBe('/v1/peerconn/peerconn-x7a2sf0ck5nj');
+    expect(request?.query).toEqual({ accept: '', clientToken: 'token-0001' });
+    expect(request?.rawBody).toBe('');
+  });
+
+  it('sends the accept flag bare', async () => {
+    await acceptPeerconn(server.current.client(), { ...valid, clientToken: 'token-0001' });
+
+    expect(server.current.requests[0]?.rawQuery.split('&')).toContain('accept');
+  });
+
+  it('makes a UUID v4 clientToken when none is given', async () => {
+    await acceptPeerconn(server.current.client(), valid);
+
+    expect(server.current.requests[0]?.query['clientToken']).toMatch(UUID_V4);
+  });
+
+  it('rejects a service error as BceServiceError with its code', async () => {
+    server.current.respond(serviceError(409, 'OperationDenied'));
+
+    const call = acceptPeerconn(server.current.client(), valid);
+
+    await expect(call).rejects.toBeInstanceOf(BceServiceError);
+    await expect(call).rejects.toMatchObject({ statusCode: 409, code: 'OperationDenied' });
+  });
+
+  itChecksPeerConnId(call, valid);
+  itChecksClientToken(call, valid);
+});
