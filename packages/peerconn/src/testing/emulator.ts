@@ -1,0 +1,140 @@
+import { type Clock, createClock } from './clock.ts';
+import { createFaults, type Faults } from './faults.ts';
+import { FIXTURE_ACCOUNTS } from './fixtures.ts';
+import { handleRequest } from './handle-request.ts';
+import { randomId } from './ids.ts';
+import { type EmulatorServer, type ListenOptions, listen } from './node-server.ts';
+import { createState, putAccount, putVpc, settleAll } from './state.ts';
+import { DEFAULT_TRANSITIONS } from './transitions.ts';
+import type { EmulatorAccount, EmulatorVpc, PeerConnRecord, PeerConnStatus, TransitionDurations } from './types.ts';
+
+/** Options of {@link createEmulator}. */
+export interface EmulatorOptions {
+  /** Start time of the clock, ms since the epoch. @default Date.now() */
+  now?: number;
+  /** Service time follows real time (plus `clock.advance`); `false` moves it only by `advance`. @default true */
+  realTime?: boolean;
+  /** Start with {@link FIXTURE_ACCOUNTS} and their VPCs. @default true */
+  seed?: boolean;
+  /** Durations of the time-driven states; missing ones take the defaults. */
+  transitions?: Partial<TransitionDurations>;
+  /** Peer connections allowed per VPC (either end). @default 10 */
+  quotaPerVpc?: number;
+}
+
+/** A plain, detached copy of the emulator's state (no secrets). */
+export interface EmulatorSnapshot {
+  /** Service time, ISO 8601. */
+  now: string;
+  accounts: { accountId: string; accessKeyIds: string[] }[];
+  vpcs: EmulatorVpc[];
+  /** Every existing peer connection with both ends, in creation order. Times are ms since the epoch. */
+  peerConns: PeerConnRecord[];
+  counts: {
+    /** Existing peer connections (deleted ones are gone; `deleting` ones still count). */
+    peerConns: number;
+    byStatus: Partial<Record<PeerConnStatus, number>>;
+    /** Connections ever created / removed after deletion or refund. */
+    created: number;
+    deleted: number;
+    /** Requests received (preflights excluded) / answered with an error. */
+    requests: number;
+    rejected: number;
+  };
+}
+
+/** An in-memory BCE peer connection service. */
+export interface Emulator {
+  /** The core: answers one standard `Request`. A dropped connection (fault) is `Response.error()`. */
+  handle(request: Request): Promise<Response>;
+  /**
+   * A `fetch` served by the emulator, for `createClient({ fetch: emulator.fetch, endpoint })`. Any host works;
+   * `bcc.{region}.baidubce.com` also tells create which region the local VPC must be in. A dropped
+   * connection rejects with `TypeError`, like a real network failure.
+   */
+  fetch: typeof fetch;
+  /**
+   * An msw resolver, so the emulator needs no msw import of its own:
+   * `setupServer(http.all('https://bcc.bj.baidubce.com/*', emulator.mswResolver))`.
+   */
+  mswResolver(info: { request: Request }): Promise<Response>;
+  /** Adds an account (ids and keys are generated when omitted); returns it with its secret. */
+  addAccount(input?: Partial<EmulatorAccount>): EmulatorAccount;
+  /** A new STS-style key of an account: requests must send `sessionToken` as a signed `x-bce-security-token`. */
+  issueTemporaryCredentials(accountId: string): Required<Pick<EmulatorAccount, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>>;
+  /** Adds a VPC to an existing account. */
+  addVpc(input: { accountId: string; region: string; vpcId?: string; name?: string }): EmulatorVpc;
+  /** The clock; `clock.advance(ms)` fast-forwards transitional states and the 7-day consultation. */
+  clock: Clock;
+  /** Fault injection. */
+  faults: Faults;
+  /** A snapshot of the state after applying every transition due now. */
+  state(): EmulatorSnapshot;
+  /** Serves the emulator over node:http (Node, Bun, Deno) on 127.0.0.1 by default. */
+  listen(options?: ListenOptions): Promise<EmulatorServer>;
+}
+
+/**
+ * Creates an offline emulator of the BCE peer connection API: signature checks, idempotency, the service's
+ * rules, time-driven states, pagination, BCE-shaped errors and CORS. See the package README for the rules
+ * and error codes.
+ *
+ * @example
+ * import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+ * const emulator = createEmulator();
+ * const server = await emulator.listen({ port: 8080 });
+ * const client = createClient({ endpoint: server.url, credentials: FIXTURE_ACCOUNTS[0] });
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const clockOptions: { now?: number; realTime?: boolean } = {};
+  if (options.now !== undefined) clockOptions.now = options.now;
+  if (options.realTime !== undefined) clockOptions.realTime = options.realTime;
+  const clock = createClock(clockOptions);
+  const state = createState({ ...DEFAULT_TRANSITIONS, ...options.transitions }, options.quotaPerVpc ?? 10);
+  const faults = createFaults();
+  if (options.seed ?? true) {
+    for (const { name: _name, vpcs, ...account } of FIXTURE_ACCOUNTS) {
+      putAccount(state, account);
+      for (const vpc of vpcs) putVpc(state, vpc);
+    }
+  }
+  const handle = (request: Request) => handleRequest({ state, clock, faults }, request);
+  const emulatorFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const response = await handle(new Request(input, init));
+    if (response.type === 'error') throw new TypeError('fetch failed: connection dropped (emulator fault)');
+    return response;
+  };
+  return {
+    handle,
+    fetch: emulatorFetch as typeof fetch,
+    mswResolver: ({ request }) => handle(request),
+    addAccount: (input = {}) => putAccount(state, input),
+    issueTemporaryCredentials(accountId) {
+      if (!state.accounts.has(accountId)) throw new Error(`issueTemporaryCredentials: no account ${accountId}`);
+      const { accessKeyId, secretAccessKey } = putAccount(state, { accountId, sessionToken: randomId('sts-', 40) });
+      const sessionToken = state.credentials.get(accessKeyId)!.sessionToken!;
+      return { accessKeyId, secretAccessKey, sessionToken };
+    },
+    addVpc: (input) => putVpc(state, input),
+    clock,
+    faults,
+    state: () => snapshot(state, clock),
+    listen: (listenOptions) => listen(handle, listenOptions),
+  };
+}
+
+function snapshot(state: ReturnType<typeof createState>, clock: Clock): EmulatorSnapshot {
+  settleAll(state, clock.now());
+  const keys = new Map<string, string[]>();
+  for (const [accessKeyId, { accountId }] of state.credentials) keys.set(accountId, [...(keys.get(accountId) ?? []), accessKeyId]);
+  const peerConns = [...state.peerConns.values()].sort((a, b) => a.seq - b.seq).map((r) => structuredClone(r));
+  const byStatus: Partial<Record<PeerConnStatus, number>> = {};
+  for (const record of peerConns) byStatus[record.status] = (byStatus[record.status] ?? 0) + 1;
+  return {
+    now: new Date(clock.now()).toISOString(),
+    accounts: [...state.accounts.keys()].map((accountId) => ({ accountId, accessKeyIds: keys.get(accountId) ?? [] })),
+    vpcs: [...state.vpcs.values()].map((vpc) => ({ ...vpc })),
+    peerConns,
+    counts: { peerConns: peerConns.length, byStatus, ...state.counters },
+  };
+}

@@ -1,0 +1,138 @@
+import type { Clock } from './clock.ts';
+import { preflightResponse } from './cors.ts';
+import { baseHeaders, EmulatorError, errorResponse, fail } from './error-response.ts';
+import type { FaultQueue, FaultSpec } from './faults.ts';
+import { fingerprint, recall } from './idempotency.ts';
+import { parseQuery, type Route, route } from './route.ts';
+import { OPERATIONS, READ_ONLY } from './rules/index.ts';
+import { type EmulatorState, settleAll } from './state.ts';
+import { verifySignature } from './verify-signature.ts';
+
+/** What the request handler works on. @internal */
+export interface Env {
+  state: EmulatorState;
+  clock: Clock;
+  faults: FaultQueue;
+}
+
+const HOST_REGION = /^bcc\.([a-z0-9-]+)\.baidubce\.com(?::\d+)?$/i;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function parseBody(bytes: Uint8Array): unknown {
+  if (bytes.length === 0) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    fail(400, 'MalformedJSON', 'the request body is not valid JSON');
+  }
+}
+
+/** Runs a verified request against the state. Synchronous from settle to apply: atomic per request. */
+function apply(env: Env, routed: Route, accountId: string, url: URL, bodyBytes: Uint8Array): string | null {
+  const query = parseQuery(url.search);
+  const body = parseBody(bodyBytes);
+  const now = env.clock.now();
+  settleAll(env.state, now);
+  const token = query['clientToken'];
+  const key = `${accountId}\u0000${routed.operation}\u0000${token}`;
+  const print = fingerprint(routed.peerConnId, query, body);
+  if (token !== undefined && !READ_ONLY.has(routed.operation)) {
+    const seen = recall(env.state, key, token, print);
+    if (seen) return seen.body;
+  }
+  const result = OPERATIONS[routed.operation]({
+    state: env.state,
+    now,
+    accountId,
+    peerConnId: routed.peerConnId,
+    query,
+    body,
+    hostRegion: HOST_REGION.exec(url.host)?.[1]?.toLowerCase(),
+  });
+  const text = result === undefined ? null : JSON.stringify(result);
+  if (token !== undefined && !READ_ONLY.has(routed.operation)) {
+    env.state.idempotency.set(key, { fingerprint: print, status: 200, body: text });
+  }
+  return text;
+}
+
+function faultResponse(fault: FaultSpec, requestId: string, clock: Clock): Response | undefined {
+  if (fault.error) {
+    const { status, code = 'InternalError', message = 'injected fault', retryAfterSeconds } = fault.error;
+    const response = errorResponse(status, code, message, requestId, clock, fault.dateSkewMs);
+    if (retryAfterSeconds !== undefined) response.headers.set('retry-after', String(retryAfterSeconds));
+    return response;
+  }
+  if (fault.response) {
+    const headers = baseHeaders(requestId, clock, fault.dateSkewMs);
+    for (const [name, value] of Object.entries(fault.response.headers ?? {})) headers.set(name, value);
+    return new Response(fault.response.body ?? null, { status: fault.response.status, headers });
+  }
+  if (fault.drop === 'before') return Response.error();
+  return undefined;
+}
+
+/**
+ * The emulator core: answers one standard `Request` with a `Response`. Order: CORS preflight; faults
+ * (delay, injected error/response, drop before); body read and signature check; routing errors; JSON body;
+ * idempotency; the operation's rules; drop after. A dropped connection is `Response.error()`.
+ * @internal
+ */
+export async function handleRequest(env: Env, request: Request): Promise<Response> {
+  if (request.method === 'OPTIONS') return preflightResponse();
+  const requestId = crypto.randomUUID();
+  env.state.counters.requests++;
+  const url = new URL(request.url);
+  let routed: Route | EmulatorError;
+  try {
+    routed = route(request.method, url.pathname, parseQuery(url.search));
+  } catch (error) {
+    routed = error as EmulatorError;
+  }
+  const operation = routed instanceof EmulatorError ? undefined : routed.operation;
+  const fault = env.faults.take({ method: request.method, path: url.pathname, operation });
+  if (fault?.delayMs) await sleep(fault.delayMs, request.signal);
+  const early = fault && faultResponse(fault, requestId, env.clock);
+  if (early) return early;
+  const response = await respond(env, request, url, routed, requestId, fault?.dateSkewMs ?? 0);
+  return fault?.drop === 'after' ? Response.error() : response;
+}
+
+async function respond(
+  env: Env,
+  request: Request,
+  url: URL,
+  routed: Route | EmulatorError,
+  requestId: string,
+  skew: number,
+): Promise<Response> {
+  try {
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const bodyBytes = hasBody ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array(0);
+    const caller = await verifySignature(request, url, bodyBytes, env.state, env.clock);
+    if (routed instanceof EmulatorError) throw routed;
+    const text = apply(env, routed, caller.accountId, url, bodyBytes);
+    return new Response(text ?? '', { status: 200, headers: baseHeaders(requestId, env.clock, skew) });
+  } catch (error) {
+    env.state.counters.rejected++;
+    if (error instanceof EmulatorError) {
+      return errorResponse(error.status, error.code, error.message, requestId, env.clock, skew);
+    }
+    return errorResponse(500, 'InternalError', `emulator bug: ${String(error)}`, requestId, env.clock, skew);
+  }
+}

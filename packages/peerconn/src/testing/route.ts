@@ -1,0 +1,77 @@
+import { fail } from './error-response.ts';
+import type { OperationName } from './types.ts';
+
+/** Where a request goes. @internal */
+export interface Route {
+  operation: OperationName;
+  /** Decoded `{id}` segment; `''` for collection routes. */
+  peerConnId: string;
+}
+
+const PUT_FLAGS: Record<string, OperationName> = {
+  accept: 'acceptPeerconn',
+  reject: 'rejectPeerconn',
+  resize: 'resizePeerconn',
+  purchaseReserved: 'renewPeerconn',
+  open: 'openPeerconnDnsSync',
+  close: 'closePeerconnDnsSync',
+  refund: 'refundPeerconn',
+};
+
+function safeDecode(text: string, plusAsSpace: boolean): string {
+  const value = plusAsSpace ? text.replace(/\+/g, ' ') : text;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Decodes a raw query string (`?accept&clientToken=t`) into key → value; flags get `''`. `+` is a literal plus
+ * unless `plusAsSpace` (form encoding, as `URLSearchParams` writes it).
+ * @internal
+ */
+export function parseQuery(search: string, plusAsSpace = false): Record<string, string> {
+  const query: Record<string, string> = {};
+  const raw = search.startsWith('?') ? search.slice(1) : search;
+  if (!raw) return query;
+  for (const pair of raw.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const key = safeDecode(eq < 0 ? pair : pair.slice(0, eq), plusAsSpace);
+    query[key] = eq < 0 ? '' : safeDecode(pair.slice(eq + 1), plusAsSpace);
+  }
+  return query;
+}
+
+/**
+ * Maps method + path + query to an operation: `/v1/peerconn` (POST create, GET list), `/v1/peerconn/{id}`
+ * (GET detail; PUT with one flag — accept, reject, resize, purchaseReserved, open, close, refund — or none for
+ * update; DELETE), `/v1/peerconn/{id}/deleteProtect` (PUT). Returns an error code when nothing matches.
+ * @internal
+ */
+export function route(method: string, pathname: string, query: Record<string, string>): Route {
+  const parts = pathname.split('/');
+  if (parts[0] !== '' || parts[1] !== 'v1' || parts[2] !== 'peerconn' || parts.length > 5) {
+    fail(400, 'InvalidURI', `no such resource: ${pathname}`);
+  }
+  const notAllowed = (): never => fail(405, 'MethodNotAllowed', `${method} is not supported on ${pathname}`);
+  if (parts.length === 3) {
+    if (method === 'POST') return { operation: 'createPeerconn', peerConnId: '' };
+    if (method === 'GET') return { operation: 'listPeerconns', peerConnId: '' };
+    return notAllowed();
+  }
+  const peerConnId = safeDecode(parts[3]!, false);
+  if (!peerConnId) fail(400, 'InvalidURI', `empty peer connection id in ${pathname}`);
+  if (parts.length === 5) {
+    if (parts[4] !== 'deleteProtect') fail(400, 'InvalidURI', `no such resource: ${pathname}`);
+    return method === 'PUT' ? { operation: 'updatePeerconnDeleteProtect', peerConnId } : notAllowed();
+  }
+  if (method === 'GET') return { operation: 'getPeerconn', peerConnId };
+  if (method === 'DELETE') return { operation: 'deletePeerconn', peerConnId };
+  if (method !== 'PUT') return notAllowed();
+  const flags = Object.keys(PUT_FLAGS).filter((flag) => flag in query);
+  if (flags.length > 1) fail(400, 'InvalidParameterValue', `only one action flag per request (got ${flags.join(', ')})`);
+  return { operation: flags.length ? PUT_FLAGS[flags[0]!]! : 'updatePeerconn', peerConnId };
+}

@@ -1,0 +1,50 @@
+import { fail } from '../error-response.ts';
+import type { PeerConnRecord, PeerConnRole, PeerConnStatus } from '../types.ts';
+import type { OperationContext } from './context.ts';
+
+/** Roles of a record the account owns: both for same-account connections. @internal */
+export function rolesOf(record: PeerConnRecord, accountId: string): PeerConnRole[] {
+  const roles: PeerConnRole[] = [];
+  if (record.initiator.accountId === accountId) roles.push('initiator');
+  if (record.acceptor.accountId === accountId) roles.push('acceptor');
+  return roles;
+}
+
+/** The record named by the path if the caller owns a side of it; otherwise 404 `NoSuchObject`. @internal */
+export function requireVisible(ctx: OperationContext): PeerConnRecord {
+  const record = ctx.state.peerConns.get(ctx.peerConnId);
+  if (!record || rolesOf(record, ctx.accountId).length === 0) {
+    fail(404, 'NoSuchObject', `peer connection ${ctx.peerConnId} does not exist`);
+  }
+  return record;
+}
+
+/** Cross-account connections: only the initiator's account may do `action` (403 `InitiatorOnly`). @internal */
+export function requireInitiator(record: PeerConnRecord, accountId: string, action: string): void {
+  if (record.initiator.accountId !== accountId) {
+    fail(403, 'InitiatorOnly', `only the initiator account may ${action} peer connection ${record.peerConnId}`);
+  }
+}
+
+/** The record must be in one of `allowed` (409 `InvalidPeerConnStatus`). @internal */
+export function requireStatus(record: PeerConnRecord, allowed: readonly PeerConnStatus[], action: string): void {
+  if (!allowed.includes(record.status)) {
+    fail(
+      409,
+      'InvalidPeerConnStatus',
+      `cannot ${action} peer connection ${record.peerConnId} while it is ${record.status} (needs ${allowed.join(' or ')})`,
+    );
+  }
+}
+
+/** A valid `role` query value, or 400 `InvalidParameterValue`. @internal */
+export function parseRole(value: string | undefined, required: boolean): PeerConnRole | undefined {
+  if (value === undefined || value === '') {
+    if (required) fail(400, 'InvalidParameterValue', 'role is required: "initiator" or "acceptor"');
+    return undefined;
+  }
+  if (value !== 'initiator' && value !== 'acceptor') {
+    fail(400, 'InvalidParameterValue', `role must be "initiator" or "acceptor" (got ${JSON.stringify(value)})`);
+  }
+  return value;
+}

@@ -1,0 +1,67 @@
+import { fail } from '../error-response.ts';
+import { startTransition } from '../transitions.ts';
+import { requireInitiator, requireStatus, requireVisible } from './access.ts';
+import type { OperationContext, OperationResult } from './context.ts';
+import { addMonths, positiveIntField, requireObject, reservationField } from './validate.ts';
+
+/**
+ * `PUT /v1/peerconn/{id}?resize`: initiator only (`InitiatorOnly`), only when `active`
+ * (`InvalidPeerConnStatus`); prepaid can only grow (`PrepaidDowngradeNotAllowed`); → `updating` → `active`.
+ * @internal
+ */
+export function resizePeerconn(ctx: OperationContext): OperationResult {
+  const body = requireObject(ctx.body, 'resizePeerconn');
+  const newBandwidthInMbps = positiveIntField(body, 'newBandwidthInMbps');
+  const record = requireVisible(ctx);
+  requireInitiator(record, ctx.accountId, 'resize');
+  requireStatus(record, ['active'], 'resize');
+  if (record.paymentTiming === 'Prepaid' && newBandwidthInMbps < record.bandwidthInMbps) {
+    fail(400, 'PrepaidDowngradeNotAllowed', 'the bandwidth of a prepaid peer connection can only grow');
+  }
+  record.bandwidthInMbps = newBandwidthInMbps;
+  startTransition(record, 'updating', 'active', ctx.now, ctx.state.durations.updating);
+  return undefined;
+}
+
+/**
+ * `PUT /v1/peerconn/{id}?purchaseReserved`: initiator only, postpaid cannot be renewed
+ * (`PostpaidCannotRenew`), only `active` or `expired`; extends the term from its end (or from now if expired).
+ * @internal
+ */
+export function renewPeerconn(ctx: OperationContext): OperationResult {
+  const body = requireObject(ctx.body, 'renewPeerconn');
+  const billing = body['billing'];
+  if (typeof billing !== 'object' || billing === null || Array.isArray(billing)) {
+    fail(400, 'InappropriateJSON', 'billing is required: {reservation: {reservationLength, reservationTimeUnit}}');
+  }
+  const reservation = reservationField((billing as Record<string, unknown>)['reservation']);
+  const record = requireVisible(ctx);
+  requireInitiator(record, ctx.accountId, 'renew');
+  if (record.paymentTiming === 'Postpaid') {
+    fail(400, 'PostpaidCannotRenew', `peer connection ${record.peerConnId} is postpaid and cannot be renewed`);
+  }
+  requireStatus(record, ['active', 'expired'], 'renew');
+  const from = Math.max(record.expiredTime ?? ctx.now, ctx.now);
+  record.expiredTime = addMonths(from, reservation.reservationLength);
+  if (record.status === 'expired') record.status = 'active';
+  return undefined;
+}
+
+/**
+ * `PUT /v1/peerconn/{id}?refund`: initiator only; prepaid only (`PostpaidCannotRefund`); blocked by delete
+ * protection (`DeleteProtected`); from `active`, `expired` or `consult_failed`; → `deleting` → gone.
+ * @internal
+ */
+export function refundPeerconn(ctx: OperationContext): OperationResult {
+  const record = requireVisible(ctx);
+  requireInitiator(record, ctx.accountId, 'refund');
+  if (record.paymentTiming !== 'Prepaid') {
+    fail(400, 'PostpaidCannotRefund', `peer connection ${record.peerConnId} is postpaid; release it with delete`);
+  }
+  if (record.deleteProtect) {
+    fail(403, 'DeleteProtected', `peer connection ${record.peerConnId} has delete protection; turn it off first`);
+  }
+  requireStatus(record, ['active', 'expired', 'consult_failed'], 'refund');
+  startTransition(record, 'deleting', 'deleted', ctx.now, ctx.state.durations.deleting);
+  return undefined;
+}

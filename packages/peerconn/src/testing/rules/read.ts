@@ -1,0 +1,67 @@
+import { fail } from '../error-response.ts';
+import type { PeerConnRole, PeerConnView } from '../types.ts';
+import { toView } from '../views.ts';
+import { parseRole, requireVisible, rolesOf } from './access.ts';
+import type { OperationContext, OperationResult } from './context.ts';
+
+/**
+ * `GET /v1/peerconn/{id}?role=`: the caller's side. Without `role`, the initiator side when the caller owns it
+ * (the service picks one at random for same-account connections; the emulator is deterministic). A `role`
+ * the caller does not own gives 403 `AccessDenied`; an id the caller cannot see, 404 `NoSuchObject`.
+ * @internal
+ */
+export function getPeerconn(ctx: OperationContext): OperationResult {
+  const wanted = parseRole(ctx.query['role'], false);
+  const record = requireVisible(ctx);
+  const roles = rolesOf(record, ctx.accountId);
+  if (wanted && !roles.includes(wanted)) {
+    fail(403, 'AccessDenied', `the ${wanted} side of peer connection ${record.peerConnId} is not in your account`);
+  }
+  return { ...toView(record, wanted ?? roles[0]!) };
+}
+
+function parseMaxKeys(value: string | undefined): number {
+  if (value === undefined || value === '') return 1000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    fail(400, 'InvalidParameterValue', `maxKeys must be an integer from 1 to 1000 (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
+
+/**
+ * `GET /v1/peerconn?vpcId=&marker=&maxKeys=`: the caller's sides in creation order. With `vpcId`, the sides
+ * whose local VPC it is; without, each visible connection once (initiator side when the caller owns it).
+ * `marker` is the id of the first item of a page (`InvalidParameterValue` when never issued; it keeps working
+ * after that item is deleted); `maxKeys` 1..1000, default 1000; `nextMarker` only when `isTruncated`.
+ * @internal
+ */
+export function listPeerconns(ctx: OperationContext): OperationResult {
+  const maxKeys = parseMaxKeys(ctx.query['maxKeys']);
+  const vpcId = ctx.query['vpcId'] || undefined;
+  const marker = ctx.query['marker'] || undefined;
+  let fromSeq = 0;
+  if (marker !== undefined) {
+    const seq = ctx.state.issuedIds.get(marker);
+    if (seq === undefined) fail(400, 'InvalidParameterValue', `marker ${marker} was not returned by this service`);
+    fromSeq = seq;
+  }
+  const items: { seq: number; view: PeerConnView }[] = [];
+  for (const record of ctx.state.peerConns.values()) {
+    if (record.seq < fromSeq) continue;
+    const roles = rolesOf(record, ctx.accountId);
+    const role: PeerConnRole | undefined = vpcId ? roles.find((r) => record[r].vpcId === vpcId) : roles[0];
+    if (role) items.push({ seq: record.seq, view: toView(record, role) });
+  }
+  items.sort((a, b) => a.seq - b.seq);
+  const page = items.slice(0, maxKeys);
+  const isTruncated = items.length > maxKeys;
+  const result: Record<string, unknown> = {
+    marker: marker ?? page[0]?.view.peerConnId ?? '',
+    isTruncated,
+    maxKeys,
+    peerConns: page.map((item) => item.view),
+  };
+  if (isTruncated) result['nextMarker'] = items[maxKeys]!.view.peerConnId;
+  return result;
+}
