@@ -18,7 +18,12 @@ describe('abort', () => {
     server.script(hang);
     const controller = new AbortController();
     const reason = new Error('user cancelled');
-    const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: false, retry: { baseDelay: 1 } });
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      timeout: false,
+      retry: { baseDelay: 1 },
+    });
     const call = client.send(get, { signal: controller.signal });
     await sleep(50);
 
@@ -36,7 +41,12 @@ describe('abort', () => {
     server.script(bceError(503, 'ServiceUnavailable'));
     const controller = new AbortController();
     const { lines, logger } = recordingLogger();
-    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5000, maxDelay: 5000, respectRetryAfter: false }, logger });
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      retry: { baseDelay: 5000, maxDelay: 5000, respectRetryAfter: false },
+      logger,
+    });
     const call = client.send(get, { signal: controller.signal });
     while (server.received.length === 0) await sleep(5);
     await sleep(30);

@@ -23,14 +23,38 @@ describe('createClient', () => {
 
   it.each([
     ['no credentials', { region: 'bj' }, 'createClient: credentials is required'],
-    ['an empty access key', { region: 'bj', credentials: { accessKeyId: '', secretAccessKey: SK } }, 'credentials.accessKeyId must be a non-empty string'],
-    ['an endpoint that is neither URL nor host', { endpoint: 'not a host!', credentials: STATIC }, 'endpoint must be a URL or a host[:port]'],
-    ['a non-http scheme', { endpoint: 'ftp://bcc.bj.baidubce.com', credentials: STATIC }, 'endpoint must use http: or https:'],
-    ['an endpoint with a path', { endpoint: 'https://h.example/v1', credentials: STATIC }, 'endpoint must be an origin'],
+    [
+      'an empty access key',
+      { region: 'bj', credentials: { accessKeyId: '', secretAccessKey: SK } },
+      'credentials.accessKeyId must be a non-empty string',
+    ],
+    [
+      'an endpoint that is neither URL nor host',
+      { endpoint: 'not a host!', credentials: STATIC },
+      'endpoint must be a URL or a host[:port]',
+    ],
+    [
+      'a non-http scheme',
+      { endpoint: 'ftp://bcc.bj.baidubce.com', credentials: STATIC },
+      'endpoint must use http: or https:',
+    ],
+    [
+      'an endpoint with a path',
+      { endpoint: 'https://h.example/v1', credentials: STATIC },
+      'endpoint must be an origin',
+    ],
     ['a negative timeout', { region: 'bj', credentials: STATIC, timeout: -1 }, 'timeout must be a number of ms > 0'],
     ['retry: -1', { region: 'bj', credentials: STATIC, retry: -1 }, 'retry must be an integer >= 0 (got -1)'],
-    ['a fractional retry limit', { region: 'bj', credentials: STATIC, retry: { limit: 1.5 } }, 'retry.limit must be an integer >= 0'],
-    ['a negative baseDelay', { region: 'bj', credentials: STATIC, retry: { baseDelay: -5 } }, 'retry.baseDelay must be a delay'],
+    [
+      'a fractional retry limit',
+      { region: 'bj', credentials: STATIC, retry: { limit: 1.5 } },
+      'retry.limit must be an integer >= 0',
+    ],
+    [
+      'a negative baseDelay',
+      { region: 'bj', credentials: STATIC, retry: { baseDelay: -5 } },
+      'retry.baseDelay must be a delay',
+    ],
     ['a bad region', { region: 'Bei Jing', credentials: STATIC }, 'region must be a region code'],
   ])('refuses %s', (_name, options, message) => {
     const error = fails(options);
@@ -43,7 +67,12 @@ describe('createClient', () => {
   it('reports every problem at once', () => {
     const error = fails({ endpoint: 'ftp://x', credentials: { accessKeyId: '', secretAccessKey: '' }, retry: -1 });
 
-    expect(error.issues.map((i) => i.path)).toEqual(['endpoint', 'credentials.accessKeyId', 'credentials.secretAccessKey', 'retry']);
+    expect(error.issues.map((i) => i.path)).toEqual([
+      'endpoint',
+      'credentials.accessKeyId',
+      'credentials.secretAccessKey',
+      'retry',
+    ]);
   });
 
   it.each([
@@ -96,7 +125,12 @@ describe('createClient', () => {
       urls.push((input as Request).url);
       return new Response('', { status: 200 });
     };
-    const client = createClient({ region: 'gz', endpoint: 'http://127.0.0.1:9', credentials: STATIC, fetch: fetchStub });
+    const client = createClient({
+      region: 'gz',
+      endpoint: 'http://127.0.0.1:9',
+      credentials: STATIC,
+      fetch: fetchStub,
+    });
 
     await client.send({ method: 'GET', path: ['v1'], serviceHost: 'bcc.{region}.baidubce.com' });
 
@@ -107,7 +141,9 @@ describe('createClient', () => {
     const fetchStub = async () => new Response('{}');
     const client = createClient({ region: 'bj', credentials: STATIC, fetch: fetchStub });
 
-    await expect(client.send({ method: 'GET', path: ['v1'], operation: 'op' })).rejects.toThrow('op: serviceHost is needed');
+    await expect(client.send({ method: 'GET', path: ['v1'], operation: 'op' })).rejects.toThrow(
+      'op: serviceHost is needed',
+    );
   });
 
   it('refuses bad per-call options before sending', async () => {

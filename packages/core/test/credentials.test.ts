@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BceError, createClient, fromEnv } from '../src/index.ts';
 import { AK, SESSION_TOKEN, SK } from './helpers/credentials.ts';
-import { expectNoSecrets } from './helpers/secret-scan.ts';
+import { expectNoSecrets, rejection } from './helpers/secret-scan.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 
 let server: TestServer;
@@ -22,7 +22,12 @@ describe('credential providers', () => {
     const provider = async () => {
       calls++;
       await new Promise((r) => setTimeout(r, 20));
-      return { accessKeyId: AK, secretAccessKey: SK, sessionToken: SESSION_TOKEN, expiration: new Date(Date.now() + 5 * 60_000 + 300) };
+      return {
+        accessKeyId: AK,
+        secretAccessKey: SK,
+        sessionToken: SESSION_TOKEN,
+        expiration: new Date(Date.now() + 5 * 60_000 + 300),
+      };
     };
     const client = createClient({ endpoint: server.origin, credentials: provider });
 
@@ -33,7 +38,9 @@ describe('credential providers', () => {
 
     expect(calls).toBe(2);
     expect(server.received).toHaveLength(100);
-    expect(server.received.every((r) => r.signatureValid && r.headers['x-bce-security-token'] === SESSION_TOKEN)).toBe(true);
+    expect(server.received.every((r) => r.signatureValid && r.headers['x-bce-security-token'] === SESSION_TOKEN)).toBe(
+      true,
+    );
   });
 
   it('accepts a sync provider without expiration and calls it once', async () => {
@@ -71,7 +78,7 @@ describe('credential providers', () => {
     };
     const client = createClient({ endpoint: server.origin, credentials: provider });
 
-    const error = await client.send(get).catch((e) => e);
+    const error = await rejection(client.send(get));
     await client.send(get);
 
     expect(error).toBeInstanceOf(BceError);
@@ -82,9 +89,12 @@ describe('credential providers', () => {
   });
 
   it('rejects a provider result without a secret key', async () => {
-    const client = createClient({ endpoint: server.origin, credentials: () => ({ accessKeyId: AK, secretAccessKey: '' }) });
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: () => ({ accessKeyId: AK, secretAccessKey: '' }),
+    });
 
-    const error = await client.send(get).catch((e) => e);
+    const error = await rejection(client.send(get));
 
     expect(error.message).toContain('credentials.secretAccessKey must be a non-empty string');
     expect(server.received).toHaveLength(0);

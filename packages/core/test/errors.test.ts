@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BceError, BceNetworkError, BceServiceError, BceTimeoutError, BceValidationError, createClient } from '../src/index.ts';
+import {
+  BceError,
+  BceNetworkError,
+  BceServiceError,
+  BceTimeoutError,
+  BceValidationError,
+  createClient,
+} from '../src/index.ts';
 import { SESSION_TOKEN, SK, STATIC, WITH_TOKEN } from './helpers/credentials.ts';
-import { expectNoSecrets, recordingLogger } from './helpers/secret-scan.ts';
+import { expectNoSecrets, recordingLogger, rejection } from './helpers/secret-scan.ts';
 import { drop, json, startTestServer, type TestServer, text, truncated } from './helpers/test-server.ts';
 
 let server: TestServer;
@@ -12,8 +19,16 @@ afterEach(() => server.close());
 
 const call = async (extra: object = {}) => {
   const { lines, logger } = recordingLogger();
-  const client = createClient({ endpoint: server.origin, credentials: WITH_TOKEN, retry: { limit: 1, baseDelay: 1 }, logger, ...extra });
-  const error = await client.send({ method: 'PUT', path: ['v1', 'peerconn', 'p-1'], query: { clientToken: 'tok-9' } }).catch((e) => e);
+  const client = createClient({
+    endpoint: server.origin,
+    credentials: WITH_TOKEN,
+    retry: { limit: 1, baseDelay: 1 },
+    logger,
+    ...extra,
+  });
+  const error = await rejection(
+    client.send({ method: 'PUT', path: ['v1', 'peerconn', 'p-1'], query: { clientToken: 'tok-9' } }),
+  );
   expectNoSecrets(error, lines, server.received);
   return error;
 };
@@ -26,7 +41,9 @@ describe('error mapping', () => {
 
     expect(error).toBeInstanceOf(BceServiceError);
     expect(error).toMatchObject({ statusCode: 403, code: 'AccessDenied', requestId: 'hdr-1' });
-    expect(error.message).toMatch(/^AccessDenied \(403\) on PUT \/v1\/peerconn\/p-1 after 1 attempt, requestId hdr-1: empty response body/);
+    expect(error.message).toMatch(
+      /^AccessDenied \(403\) on PUT \/v1\/peerconn\/p-1 after 1 attempt, requestId hdr-1: empty response body/,
+    );
   });
 
   it.each([
@@ -97,7 +114,7 @@ describe('error mapping', () => {
 
     const { lines, logger } = recordingLogger();
     const client = createClient({ endpoint: origin, credentials: STATIC, retry: 0, logger });
-    const error = await client.send({ method: 'GET', path: ['v1'] }).catch((e) => e);
+    const error = await rejection(client.send({ method: 'GET', path: ['v1'] }));
 
     expect(error).toBeInstanceOf(BceNetworkError);
     expect(error.message).toContain('ECONNREFUSED');
@@ -143,7 +160,17 @@ describe('error classes', () => {
     [new BceValidationError('op', []), 'BceValidationError'],
     [new BceTimeoutError({ method: 'GET', path: '/', timeout: 1 }), 'BceTimeoutError'],
     [new BceNetworkError({ method: 'GET', path: '/', cause: new Error('x') }), 'BceNetworkError'],
-    [new BceServiceError({ method: 'GET', path: '/', statusCode: 500, code: 'InternalError', serviceMessage: 'm', requestId: undefined }), 'BceServiceError'],
+    [
+      new BceServiceError({
+        method: 'GET',
+        path: '/',
+        statusCode: 500,
+        code: 'InternalError',
+        serviceMessage: 'm',
+        requestId: undefined,
+      }),
+      'BceServiceError',
+    ],
   ])('%s is a BceError and an Error with its name', (error, name) => {
     expect(error).toBeInstanceOf(BceError);
     expect(error).toBeInstanceOf(Error);
@@ -156,7 +183,9 @@ describe('error classes', () => {
       { path: '', message: 'input must be an object' },
     ]);
 
-    expect(error.message).toBe('resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0); input must be an object');
+    expect(error.message).toBe(
+      'resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0); input must be an object',
+    );
     expect(error.attempts).toBe(0);
     expect(error.issues).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BceServiceError, createClient } from '../src/index.ts';
 import { STATIC } from './helpers/credentials.ts';
-import { expectNoSecrets, recordingLogger } from './helpers/secret-scan.ts';
+import { expectNoSecrets, recordingLogger, rejection } from './helpers/secret-scan.ts';
 import { bceError, drop, hang, json, startTestServer, type TestServer } from './helpers/test-server.ts';
 
 let server: TestServer;
@@ -10,29 +10,58 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const put = { method: 'PUT', path: ['v1', 'peerconn', 'peerconn-a1'], query: { resize: '', clientToken: 'tok-123' }, body: { newBandwidthInMbps: 20 } } as const;
+const put = {
+  method: 'PUT',
+  path: ['v1', 'peerconn', 'peerconn-a1'],
+  query: { resize: '', clientToken: 'tok-123' },
+  body: { newBandwidthInMbps: 20 },
+} as const;
 
 describe('retries', () => {
   it('retries 500, 503, 429, a dropped connection and a timeout, then succeeds', async () => {
-    server.script(bceError(500, 'InternalError'), bceError(503, 'ServiceUnavailable'), bceError(429, 'TooManyRequests'), drop, hang, json(200, { ok: true }));
-    const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 200, retry: { limit: 5, baseDelay: 5, maxDelay: 20 } });
+    server.script(
+      bceError(500, 'InternalError'),
+      bceError(503, 'ServiceUnavailable'),
+      bceError(429, 'TooManyRequests'),
+      drop,
+      hang,
+      json(200, { ok: true }),
+    );
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      timeout: 200,
+      retry: { limit: 5, baseDelay: 5, maxDelay: 20 },
+    });
 
     const result = await client.send(put);
 
     expect(result).toEqual({ ok: true });
     expect(server.received).toHaveLength(6);
-    expect(server.received.map((r) => new URLSearchParams(r.rawQuery).get('clientToken'))).toEqual(Array(6).fill('tok-123'));
+    expect(server.received.map((r) => new URLSearchParams(r.rawQuery).get('clientToken'))).toEqual(
+      Array(6).fill('tok-123'),
+    );
     expect(server.received.map((r) => r.signatureValid)).toEqual(Array(6).fill(true));
   });
 
   it('keeps one clientToken and signs every attempt anew', async () => {
-    server.script(bceError(500, 'InternalError'), bceError(502, 'BadGateway'), bceError(504, 'GatewayTimeout'), json(200, {}));
+    server.script(
+      bceError(500, 'InternalError'),
+      bceError(502, 'BadGateway'),
+      bceError(504, 'GatewayTimeout'),
+      json(200, {}),
+    );
     vi.useFakeTimers({ toFake: ['Date'] });
     // Each attempt is made one second later, so a re-used date or signature would show.
     const nextSecond = () => {
       vi.setSystemTime(Date.now() + 1000);
     };
-    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5 }, hooks: { beforeAttempt: nextSecond } });
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      retry: { baseDelay: 5 },
+      hooks: { beforeAttempt: nextSecond },
+    });
 
     await client.send(put).finally(() => vi.useRealTimers());
 
@@ -54,12 +83,21 @@ describe('retries', () => {
     const { lines, logger } = recordingLogger();
     const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5 }, logger });
 
-    const error = await client.send({ ...put, operation: 'resizePeerconn' }).catch((e) => e);
+    const error = await rejection(client.send({ ...put, operation: 'resizePeerconn' }));
 
     expect(server.received).toHaveLength(1);
     expect(error).toBeInstanceOf(BceServiceError);
-    expect(error).toMatchObject({ statusCode: status, code, serviceMessage: 'the service says no', requestId: 'body-req-id', attempts: 1, clientToken: 'tok-123' });
-    expect(error.message).toBe(`${code} (${status}) on PUT /v1/peerconn/peerconn-a1 after 1 attempt, requestId body-req-id: the service says no`);
+    expect(error).toMatchObject({
+      statusCode: status,
+      code,
+      serviceMessage: 'the service says no',
+      requestId: 'body-req-id',
+      attempts: 1,
+      clientToken: 'tok-123',
+    });
+    expect(error.message).toBe(
+      `${code} (${status}) on PUT /v1/peerconn/peerconn-a1 after 1 attempt, requestId body-req-id: the service says no`,
+    );
     expectNoSecrets(error, lines, server.received);
   });
 
@@ -67,16 +105,18 @@ describe('retries', () => {
     server.script(json(403, { code: 'AccessDenied', message: 'no' }, { 'x-bce-request-id': 'hdr-req-id' }));
     const client = createClient({ endpoint: server.origin, credentials: STATIC });
 
-    const error = await client.send(put).catch((e) => e);
+    const error = await rejection(client.send(put));
 
     expect(error.requestId).toBe('hdr-req-id');
   });
 
   it('prefers the body requestId over the header', async () => {
-    server.script(json(404, { code: 'NotFound', message: 'no', requestId: 'body-id' }, { 'x-bce-request-id': 'hdr-id' }));
+    server.script(
+      json(404, { code: 'NotFound', message: 'no', requestId: 'body-id' }, { 'x-bce-request-id': 'hdr-id' }),
+    );
     const client = createClient({ endpoint: server.origin, credentials: STATIC });
 
-    const error = await client.send(put).catch((e) => e);
+    const error = await rejection(client.send(put));
 
     expect(error.requestId).toBe('body-id');
   });
@@ -84,9 +124,14 @@ describe('retries', () => {
   it('gives up after the retry limit, counting every attempt', async () => {
     server.script(bceError(503, 'ServiceUnavailable'));
     const { lines, logger } = recordingLogger();
-    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { limit: 2, baseDelay: 5 }, logger });
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      retry: { limit: 2, baseDelay: 5 },
+      logger,
+    });
 
-    const error = await client.send(put).catch((e) => e);
+    const error = await rejection(client.send(put));
 
     expect(server.received).toHaveLength(3);
     expect(error).toMatchObject({ code: 'ServiceUnavailable', attempts: 3, clientToken: 'tok-123' });
@@ -99,7 +144,7 @@ describe('retries', () => {
     server.script(bceError(500, 'InternalError'));
     const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: 0 });
 
-    const error = await client.send(put).catch((e) => e);
+    const error = await rejection(client.send(put));
 
     expect(server.received).toHaveLength(1);
     expect(error.attempts).toBe(1);
@@ -109,7 +154,7 @@ describe('retries', () => {
     server.script(bceError(500, 'InternalError'));
     const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: 0 });
 
-    const error = await client.send(put, { retry: { limit: 2, baseDelay: 1 } }).catch((e) => e);
+    const error = await rejection(client.send(put, { retry: { limit: 2, baseDelay: 1 } }));
 
     expect(server.received).toHaveLength(3);
     expect(error.attempts).toBe(3);
@@ -128,7 +173,11 @@ describe('retries', () => {
 
   it('caps Retry-After at maxDelay', async () => {
     server.script(json(503, { code: 'ServiceUnavailable', message: 'x' }, { 'retry-after': '3600' }), json(200, {}));
-    const client = createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5, maxDelay: 50 } });
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      retry: { baseDelay: 5, maxDelay: 50 },
+    });
 
     await client.send(put);
 
@@ -161,13 +210,20 @@ describe('retries', () => {
           seen.push(`before ${s.attempt} ${s.method} ${s.clientToken}`);
         },
         afterAttempt: async (s) => {
-          seen.push(`after ${s.attempt} ${s.status} ${s.delay === undefined ? '-' : 'delay'} ${s.error ? 'error' : 'ok'}`);
+          seen.push(
+            `after ${s.attempt} ${s.status} ${s.delay === undefined ? '-' : 'delay'} ${s.error ? 'error' : 'ok'}`,
+          );
         },
       },
     });
 
     await client.send(put);
 
-    expect(seen).toEqual(['before 1 PUT tok-123', 'after 1 500 delay error', 'before 2 PUT tok-123', 'after 2 200 - ok']);
+    expect(seen).toEqual([
+      'before 1 PUT tok-123',
+      'after 1 500 delay error',
+      'before 2 PUT tok-123',
+      'after 2 200 - ok',
+    ]);
   });
 });

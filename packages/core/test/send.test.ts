@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, VERSION } from '../src/index.ts';
-import { STATIC, SESSION_TOKEN, WITH_TOKEN } from './helpers/credentials.ts';
+import { SESSION_TOKEN, STATIC, WITH_TOKEN } from './helpers/credentials.ts';
 import { json, startTestServer, type TestServer, text } from './helpers/test-server.ts';
 
 let server: TestServer;
@@ -9,7 +9,8 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const client = (extra = {}) => createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5 }, ...extra });
+const client = (extra = {}) =>
+  createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5 }, ...extra });
 
 describe('send', () => {
   it('returns the parsed JSON body', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BceError, BceTimeoutError, createClient } from '../src/index.ts';
 import { STATIC } from './helpers/credentials.ts';
-import { expectNoSecrets, recordingLogger } from './helpers/secret-scan.ts';
+import { expectNoSecrets, recordingLogger, rejection } from './helpers/secret-scan.ts';
 import { hang, startTestServer, type TestServer } from './helpers/test-server.ts';
 
 let server: TestServer;
@@ -14,10 +14,16 @@ describe('timeout', () => {
   it('gives BceTimeoutError after the configured attempts, each cut at the timeout', async () => {
     server.script(hang);
     const { lines, logger } = recordingLogger();
-    const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 100, retry: { limit: 2, baseDelay: 1, maxDelay: 1 }, logger });
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      timeout: 100,
+      retry: { limit: 2, baseDelay: 1, maxDelay: 1 },
+      logger,
+    });
     const started = performance.now();
 
-    const error = await client.send({ method: 'GET', path: ['v1'], query: { clientToken: 't-1' } }).catch((e) => e);
+    const error = await rejection(client.send({ method: 'GET', path: ['v1'], query: { clientToken: 't-1' } }));
 
     const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(BceTimeoutError);
@@ -54,7 +60,7 @@ describe('timeout', () => {
     });
     const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 100, retry: 0 });
 
-    const error = await client.send({ method: 'GET', path: ['v1'] }).catch((e) => e);
+    const error = await rejection(client.send({ method: 'GET', path: ['v1'] }));
 
     expect(error).toBeInstanceOf(BceTimeoutError);
   });
@@ -64,7 +70,7 @@ describe('timeout', () => {
     const client = createClient({ endpoint: server.origin, credentials: STATIC, timeout: 10_000, retry: 0 });
     const started = performance.now();
 
-    const error = await client.send({ method: 'GET', path: ['v1'] }, { timeout: 60 }).catch((e) => e);
+    const error = await rejection(client.send({ method: 'GET', path: ['v1'] }, { timeout: 60 }));
 
     expect(error).toBeInstanceOf(BceTimeoutError);
     expect(performance.now() - started).toBeLessThan(1000);

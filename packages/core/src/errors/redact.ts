@@ -5,7 +5,7 @@ export const REDACTED = '<redacted>';
 // a full Authorization value (its signature is the secret part), an `authorization` query value (presigned URLs),
 // a security-token header or field echoed back, and 64-hex runs (signing keys and signatures).
 const PATTERNS: readonly [RegExp, string][] = [
-  [/bce-auth-v1\/[^\s"',;]*/gi, `bce-auth-v1/${REDACTED}`],
+  [/bce-auth-v1\/[^\s"',]*/gi, `bce-auth-v1/${REDACTED}`],
   [/(authorization["']?\s*[=:]\s*["']?)(?!bce-auth-v1\/<)[^\s"'&,]+/gi, `$1${REDACTED}`],
   [/(x-bce-security-token["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],
   [/(sessionToken["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],

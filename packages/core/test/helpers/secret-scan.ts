@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
+import type { BceNetworkError, BceServiceError, BceTimeoutError } from '../../src/index.ts';
 import { SESSION_TOKEN, SK } from './credentials.ts';
 import type { Received } from './test-server.ts';
 
@@ -16,7 +17,11 @@ export function recordingLogger() {
  * Asserts that no text a user can see holds a secret: the secret key, the session token, any signing key derived
  * for the requests the server saw, or any full Authorization value that was sent.
  */
-export function expectNoSecrets(error: unknown, logLines: readonly string[] = [], received: readonly Received[] = []): void {
+export function expectNoSecrets(
+  error: unknown,
+  logLines: readonly string[] = [],
+  received: readonly Received[] = [],
+): void {
   const secrets = [SK, SESSION_TOKEN];
   for (const r of received) {
     const authorization = r.headers.authorization;
@@ -30,4 +35,17 @@ export function expectNoSecrets(error: unknown, logLines: readonly string[] = []
   for (const t of texts) {
     for (const secret of secrets) expect(t ?? '').not.toContain(secret);
   }
+}
+
+/** Any bcekit error, for reading fields in assertions without narrowing first. */
+export type AnyBceError = BceServiceError & BceNetworkError & BceTimeoutError & { cause: Error & { message: string } };
+
+/** `.catch(asError)`: keeps the rejection as the value of the promise, typed for assertions. */
+export const asError = (error: unknown): AnyBceError => error as AnyBceError;
+
+/** Awaits a call that must fail and returns its error, typed for assertions; fails the test if it succeeds. */
+export function rejection(call: Promise<unknown>): Promise<AnyBceError> {
+  return call.then(() => {
+    throw new Error('expected the call to fail, but it succeeded');
+  }, asError);
 }

@@ -90,7 +90,11 @@ async function verify(req: IncomingMessage, path: string, rawQuery: string, secr
   const expected = await sign(
     { method: req.method ?? '', path, query, headers },
     {
-      credentials: { accessKeyId: accessKeyId!, secretAccessKey, ...(typeof token === 'string' ? { sessionToken: token } : {}) },
+      credentials: {
+        accessKeyId: accessKeyId!,
+        secretAccessKey,
+        ...(typeof token === 'string' ? { sessionToken: token } : {}),
+      },
       timestamp: Date.parse(time!) / 1000,
       expirationInSeconds: Number(expiration),
       headersToSign: names,
@@ -135,6 +139,11 @@ export const drop: Responder = (req) => {
 export const hang: Responder = () => {};
 
 /** A BCE error body. */
-export function bceError(status: number, code: string, message = `${code} happened`, requestId = `req-${code}`): Responder {
+export function bceError(
+  status: number,
+  code: string,
+  message = `${code} happened`,
+  requestId = `req-${code}`,
+): Responder {
   return json(status, { code, message, requestId });
 }
