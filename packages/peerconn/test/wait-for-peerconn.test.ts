@@ -1,0 +1,280 @@
+import { BceError, BceServiceError, BceTimeoutError, BceValidationError } from '@bcekit/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { waitForPeerconn } from '../src/index.ts';
+import { serviceError, useCaptureServer } from './helpers/capture-server.ts';
+import { createRecordingClient } from './helpers/recording-client.ts';
+
+const peerConnId = 'peerconn-x7a2sf0ck5nj';
+const fast = { minDelay: 1, maxDelay: 2 };
+
+/** A client whose getPeerconn answers walk through `states` (the last one repeats). */
+function clientAnswering(...states: Record<string, unknown>[]) {
+  return createRecordingClient((_request, index) => ({ peerConnId, ...states[Math.min(index, states.length - 1)] }));
+}
+
+describe('waitForPeerconn', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('polls through intermediate states until active, and returns the connection', async () => {
+    const { client, sent } = clientAnswering({ status: 'creating' }, { status: 'consulting' }, { status: 'active' });
+
+    const pc = await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 5_000, ...fast });
+
+    expect(pc).toMatchObject({ peerConnId, status: 'active' });
+    expect(sent).toHaveLength(3);
+    expect(sent[0]).toMatchObject({ method: 'GET', path: ['v1', 'peerconn', peerConnId], operation: 'getPeerconn' });
+  });
+
+  it('accepts { status } as the target and reads the given role', async () => {
+    const { client, sent } = clientAnswering({ status: 'updating' }, { status: 'active' });
+
+    await waitForPeerconn(client, {
+      peerConnId,
+      until: { status: 'active' },
+      role: 'acceptor',
+      maxWaitTime: 5_000,
+      ...fast,
+    });
+
+    expect(sent[0]?.query).toEqual({ role: 'acceptor' });
+  });
+
+  it('waits for a DNS status through syncing', async () => {
+    const { client, sent } = clientAnswering(
+      { status: 'active', dnsStatus: 'close' },
+      { status: 'active', dnsStatus: 'syncing' },
+      { status: 'active', dnsStatus: 'open' },
+    );
+
+    const pc = await waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, maxWaitTime: 5_000, ...fast });
+
+    expect(pc.dnsStatus).toBe('open');
+    expect(sent).toHaveLength(3);
+  });
+
+  it('rejects at once on consult_failed, naming the state', async () => {
+    const { client, sent } = clientAnswering({ status: 'consulting' }, { status: 'consult_failed' });
+
+    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 60_000, ...fast });
+
+    await expect(call).rejects.toBeInstanceOf(BceError);
+    await expect(call).rejects.not.toBeInstanceOf(BceTimeoutError);
+    await expect(call).rejects.toThrow(
+      `waitForPeerconn: ${peerConnId} is "consult_failed", a state it will not leave; stopped waiting for "active"`,
+    );
+    expect(sent).toHaveLength(2);
+  });
+
+  it.each(['deleted', 'expired', 'error'])('rejects at once on %s', async (status) => {
+    const { client, sent } = clientAnswering({ status });
+
+    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 60_000, ...fast });
+
+    await expect(call).rejects.toThrow(`is "${status}"`);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('resolves when the terminal state is the target', async () => {
+    const { client } = clientAnswering({ status: 'consulting' }, { status: 'consult_failed' });
+
+    const pc = await waitForPeerconn(client, { peerConnId, until: 'consult_failed', maxWaitTime: 5_000, ...fast });
+
+    expect(pc.status).toBe('consult_failed');
+  });
+
+  it('passes through other final states while waiting for deleted', async () => {
+    const { client } = clientAnswering({ status: 'consult_failed' }, { status: 'deleting' }, { status: 'deleted' });
+
+    const pc = await waitForPeerconn(client, { peerConnId, until: 'deleted', maxWaitTime: 5_000, ...fast });
+
+    expect(pc.status).toBe('deleted');
+  });
+
+  it('fails with BceTimeoutError past maxWaitTime', async () => {
+    const { client } = clientAnswering({ status: 'creating', dnsStatus: 'close' });
+    const started = Date.now();
+
+    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 60, minDelay: 5, maxDelay: 10 });
+
+    await expect(call).rejects.toBeInstanceOf(BceTimeoutError);
+    await expect(call).rejects.toThrow(/did not reach "active" within maxWaitTime 60 ms \(last status "creating"/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('times out during a long sleep instead of oversleeping', async () => {
+    const { client } = clientAnswering({ status: 'creating' });
+    const started = Date.now();
+
+    const call = waitForPeerconn(client, {
+      peerConnId,
+      until: 'active',
+      maxWaitTime: 50,
+      minDelay: 10_000,
+      maxDelay: 10_000,
+    });
+
+    await expect(call).rejects.toBeInstanceOf(BceTimeoutError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('rejects with the signal’s reason within a few ms when aborted mid-sleep', async () => {
+    const { client, sent } = clientAnswering({ status: 'creating' });
+    const controller = new AbortController();
+    const reason = new Error('user cancelled');
+    const call = waitForPeerconn(
+      client,
+      { peerConnId, until: 'active', maxWaitTime: 60_000, minDelay: 10_000, maxDelay: 10_000 },
+      { signal: controller.signal },
+    );
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+
+    const abortedAt = Date.now();
+    controller.abort(reason);
+
+    await expect(call).rejects.toBe(reason);
+    expect(Date.now() - abortedAt).toBeLessThan(50);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const { client, sent } = clientAnswering({ status: 'active' });
+    const reason = new Error('too late');
+
+    const call = waitForPeerconn(
+      client,
+      { peerConnId, until: 'active', maxWaitTime: 1_000 },
+      { signal: AbortSignal.abort(reason) },
+    );
+
+    await expect(call).rejects.toBe(reason);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('backs off from minDelay, doubling up to maxDelay', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1); // the top of each jitter range
+    const delays: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
+      if (ms !== 5_000) delays.push(ms ?? 0); // 5_000 is the maxWaitTime timer
+      return realSetTimeout(handler, ms);
+    }) as typeof setTimeout);
+    const { client } = clientAnswering(
+      { status: 'creating' },
+      { status: 'creating' },
+      { status: 'creating' },
+      { status: 'creating' },
+      { status: 'active' },
+    );
+
+    await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 5_000, minDelay: 2, maxDelay: 10 });
+
+    expect(delays).toEqual([2, 4, 8, 10]);
+  });
+
+  it('draws each delay between minDelay and its ceiling (jitter)', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const delays: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
+      if (ms !== 5_000) delays.push(ms ?? 0);
+      return realSetTimeout(handler, ms);
+    }) as typeof setTimeout);
+    const { client } = clientAnswering(
+      { status: 'creating' },
+      { status: 'creating' },
+      { status: 'creating' },
+      { status: 'active' },
+    );
+
+    await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 5_000, minDelay: 3, maxDelay: 100 });
+
+    expect(delays).toEqual([3, 3, 3]);
+  });
+
+  it('passes a service error through', async () => {
+    const { client } = createRecordingClient(() => {
+      throw new BceServiceError({
+        statusCode: 403,
+        code: 'AccessDenied',
+        serviceMessage: 'no',
+        requestId: undefined,
+        method: 'GET',
+        path: `/v1/peerconn/${peerConnId}`,
+      });
+    });
+
+    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 1_000, ...fast });
+
+    await expect(call).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+
+  describe('rejects without sending', () => {
+    it.each([
+      ['a missing maxWaitTime', { maxWaitTime: undefined }, 'maxWaitTime'],
+      ['maxWaitTime 0', { maxWaitTime: 0 }, 'maxWaitTime'],
+      ['an infinite maxWaitTime', { maxWaitTime: Number.POSITIVE_INFINITY }, 'maxWaitTime'],
+      ['a missing until', { until: undefined }, 'until'],
+      ['an empty until', { until: '' }, 'until'],
+      ['an until of the wrong shape', { until: { state: 'active' } }, 'until'],
+      ['minDelay 0', { minDelay: 0 }, 'minDelay'],
+      ['maxDelay below minDelay', { minDelay: 100, maxDelay: 10 }, 'maxDelay'],
+      ['an empty peerConnId', { peerConnId: '' }, 'peerConnId'],
+      ['an unknown role', { role: 'owner' }, 'role'],
+    ])('%s', async (_title, change, path) => {
+      const { client, sent } = createRecordingClient();
+
+      const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 1_000, ...change } as never);
+
+      await expect(call).rejects.toBeInstanceOf(BceValidationError);
+      await expect(call).rejects.toMatchObject({ operation: 'waitForPeerconn', issues: [{ path }] });
+      expect(sent).toHaveLength(0);
+    });
+  });
+
+  describe('over HTTP', () => {
+    const server = useCaptureServer();
+
+    it('reaches active through creating and consulting', async () => {
+      const states = ['creating', 'consulting', 'active'];
+      server.current.respond((_request, index) => ({ body: { peerConnId, status: states[Math.min(index, 2)] } }));
+
+      const pc = await waitForPeerconn(server.current.client(), {
+        peerConnId,
+        until: 'active',
+        maxWaitTime: 5_000,
+        ...fast,
+      });
+
+      expect(pc.status).toBe('active');
+      expect(server.current.requests.map((r) => r.path)).toEqual(Array(3).fill(`/v1/peerconn/${peerConnId}`));
+    });
+
+    it('counts a 404 as deleted when waiting for deleted', async () => {
+      server.current.respond((_request, index) =>
+        index === 0 ? { body: { peerConnId, status: 'deleting' } } : serviceError(404, 'NoSuchPeerConn'),
+      );
+
+      const pc = await waitForPeerconn(server.current.client(), {
+        peerConnId,
+        until: 'deleted',
+        maxWaitTime: 5_000,
+        ...fast,
+      });
+
+      expect(pc).toMatchObject({ peerConnId, status: 'deleted' });
+    });
+
+    it('does not count a 404 as reached for other targets', async () => {
+      server.current.respond(serviceError(404, 'NoSuchPeerConn'));
+
+      const call = waitForPeerconn(server.current.client(), {
+        peerConnId,
+        until: 'active',
+        maxWaitTime: 5_000,
+        ...fast,
+      });
+
+      await expect(call).rejects.toMatchObject({ statusCode: 404 });
+    });
+  });
+});
