@@ -90,7 +90,7 @@ export async function verifySignature(
   const headers: Record<string, string> = {};
   for (const name of names) {
     const value = name === 'host' ? (request.headers.get('host') ?? url.host) : request.headers.get(name);
-    if (value !== null) headers[name] = value;
+    if (value !== null) headers[name] = utf8HeaderText(value);
   }
   const expected = async (plusAsSpace: boolean) => {
     const signed = await sign(
@@ -110,6 +110,19 @@ export async function verifySignature(
   if (!matches) fail(403, 'SignatureDoesNotMatch', 'the request signature we calculated does not match yours');
   checkBody(request, names, body);
   return { accountId: credential.accountId, accessKeyId: auth.accessKeyId };
+}
+
+/**
+ * HTTP carries header bytes; fetch and node:http hand them over as Latin-1 text. Clients sign the UTF-8 text,
+ * so bytes that form valid UTF-8 are read back as such before canonicalising.
+ */
+function utf8HeaderText(value: string): string {
+  if (!/[\x80-\xff]/.test(value) || /[^\x00-\xff]/.test(value)) return value;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(value, (c) => c.charCodeAt(0)));
+  } catch {
+    return value;
+  }
 }
 
 function checkBody(request: Request, names: string[], body: Uint8Array): void {
