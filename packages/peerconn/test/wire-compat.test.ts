@@ -100,14 +100,14 @@ describe('wire compatibility with bce-sdk-python 0.9.72', () => {
   });
 
   describe.each(fixture.calls.map((c) => [`${c.id} ${c.call}`, c] as const))('%s', (_title, python) => {
-    const variants = [['bcekit', calls[python.operation]] as const];
+    const variants: [string, Call][] = [['bcekit', calls[python.operation]!]];
     const alternative = alternatives[python.id];
-    if (alternative) variants.push(['the dedicated function', alternative] as const);
+    if (alternative) variants.push(['the dedicated function', alternative]);
 
     it.each(variants)('sends the same method, path, query and body (%s)', async (_name, call) => {
       server.current.respond({ status: python.response.status, body: JSON.parse(python.response.body) });
 
-      await call!(server.current.client(), python.args as Args);
+      await call(server.current.client(), python.args as Args);
 
       const [sent] = server.current.requests;
       expect(server.current.requests).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { BceServiceError } from '@bcekit/core';
 import { describe, expect, it } from 'vitest';
-import { createPeerconn } from '../../src/index.ts';
+import { type CreatePeerconnInput, createPeerconn } from '../../src/index.ts';
 import { serviceError, useCaptureServer } from '../helpers/capture-server.ts';
 import { createRecordingClient, expectValidationError, UUID_V4 } from '../helpers/recording-client.ts';
 import { itChecksClientToken, itListsEveryProblem } from '../helpers/shared-rules.ts';
@@ -35,7 +35,7 @@ describe('createPeerconn', () => {
   });
 
   it('sends every optional field when given, and nothing else', async () => {
-    const full = {
+    const full: CreatePeerconnInput = {
       ...minimal,
       description: 'to staging',
       localIfName: 'local-if',
@@ -45,7 +45,7 @@ describe('createPeerconn', () => {
       tags: [{ tagKey: 'env', tagValue: '' }],
       resourceGroupId: 'RESG-abc',
       deleteProtect: true,
-    } as const;
+    };
 
     await createPeerconn(server.current.client(), full);
 

@@ -39,7 +39,7 @@ describe('renewPeerconn', () => {
 
     await renewPeerconn(client, {
       ...valid,
-      billing: { reservation: { reservationLength, reservationTimeUnit: 'Month' } },
+      billing: { reservation: { reservationLength: reservationLength as 1, reservationTimeUnit: 'Month' } },
     });
 
     expect(sent).toHaveLength(1);
