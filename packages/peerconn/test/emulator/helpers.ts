@@ -87,3 +87,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Star
     close: () => server.close(),
   };
 }
+
+/** The `code` of the BceServiceError a call rejects with (fails the test when it resolves). */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+  throw new Error('expected the call to fail');
+}
