@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions } from '@bcekit/core';
+import { BceError } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { CreateBillingSchema } from '../schemas/billing.ts';
@@ -44,6 +45,7 @@ export type CreatePeerconnInput = v.InferInput<typeof CreatePeerconnInputSchema>
  * @returns The id of the new connection.
  * @throws {BceValidationError} when the input is invalid; nothing is sent.
  * @throws {BceServiceError} when the service refuses (e.g. a second connection for the same VPC pair).
+ * @throws {BceError} when the service answers without a `peerConnId`.
  * @example
  * const { peerConnId } = await createPeerconn(client, {
  *   bandwidthInMbps: 10,
@@ -70,5 +72,15 @@ export async function createPeerconn(
       body,
     }),
   );
-  return { ...(output as object) } as CreatePeerconnOutput;
+  const peerConnId = (output as { peerConnId?: unknown } | undefined)?.peerConnId;
+  // Without an id the caller could neither use nor clean up the connection: say so rather than return undefined.
+  if (typeof peerConnId !== 'string' || peerConnId === '') {
+    throw new BceError(
+      'createPeerconn: the service answered without a peerConnId; list the VPC to find the connection',
+      {
+        operation: 'createPeerconn',
+      },
+    );
+  }
+  return { ...(output as object), peerConnId } as CreatePeerconnOutput;
 }

@@ -4,9 +4,12 @@ import { expect } from 'vitest';
 
 /**
  * A client that sends nothing: it records each request handed to `send` and answers with `reply`
- * (default `{}`). For "nothing is sent" checks and for tests of request shapes without a network.
+ * (default `{ peerConnId }`: what createPeerconn needs; the other operations ignore it). For "nothing is sent"
+ * checks and for tests of request shapes without a network.
  */
-export function createRecordingClient(reply: (request: BceRequest, index: number) => unknown = () => ({})) {
+export function createRecordingClient(
+  reply: (request: BceRequest, index: number) => unknown = () => ({ peerConnId: 'peerconn-recorded0001' }),
+) {
   const sent: BceRequest[] = [];
   const options: (CallOptions | undefined)[] = [];
   const client: BceClient = {

@@ -1,5 +1,5 @@
-import { BceServiceError } from '@bcekit/core';
-import { describe, expect, it } from 'vitest';
+import { BceError, BceServiceError } from '@bcekit/core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type CreatePeerconnInput, createPeerconn } from '../../src/index.ts';
 import { serviceError, useCaptureServer } from '../helpers/capture-server.ts';
 import { createRecordingClient, expectValidationError, UUID_V4 } from '../helpers/recording-client.ts';
@@ -16,6 +16,7 @@ const call = (client: Parameters<typeof createPeerconn>[0], input: Record<string
 
 describe('createPeerconn', () => {
   const server = useCaptureServer();
+  beforeEach(() => server.current.respond({ body: { peerConnId: 'peerconn-new000000001' } }));
 
   it('sends POST /v1/peerconn?clientToken with Python’s billing and deleteProtect defaults', async () => {
     server.current.respond({ body: { peerConnId: 'peerconn-cap0000000001' } });
@@ -79,6 +80,15 @@ describe('createPeerconn', () => {
 
     await expect(call).rejects.toBeInstanceOf(BceServiceError);
     await expect(call).rejects.toMatchObject({ statusCode: 409, code: 'PeerConnExists' });
+  });
+
+  it('rejects an answer without a peerConnId instead of returning undefined', async () => {
+    server.current.respond({ body: {} });
+
+    const call = createPeerconn(server.current.client(), minimal);
+
+    await expect(call).rejects.toBeInstanceOf(BceError);
+    await expect(call).rejects.toThrow('createPeerconn: the service answered without a peerConnId');
   });
 
   it('accepts a region code it does not know yet', async () => {

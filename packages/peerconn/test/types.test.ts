@@ -1,0 +1,40 @@
+// Type-level checks of the public shapes (checked by `tsc`; the runtime assertions are trivial).
+import type { BceClient, CallOptions } from '@bcekit/core';
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  CreatePeerconnInput,
+  DnsStatus,
+  ListPeerconnsOutput,
+  PeerConn,
+  PeerConnStatus,
+  WaitForPeerconnInput,
+} from '../src/index.ts';
+import { createPeerconn, getPeerconn, paginatePeerconns, resizePeerconn } from '../src/index.ts';
+
+describe('public types', () => {
+  it('PeerConnStatus and DnsStatus list the known values and still accept new ones', () => {
+    expectTypeOf<'active'>().toExtend<PeerConnStatus>();
+    expectTypeOf<'a status added next year'>().toExtend<PeerConnStatus>();
+    expectTypeOf<'syncing'>().toExtend<DnsStatus>();
+    expectTypeOf<PeerConn['status']>().toEqualTypeOf<PeerConnStatus>();
+    expectTypeOf<PeerConn['dnsStatus']>().toEqualTypeOf<DnsStatus>();
+  });
+
+  it('operations take (client, input, options?) and return the documented shapes', () => {
+    expectTypeOf(createPeerconn).parameters.toEqualTypeOf<[BceClient, CreatePeerconnInput, CallOptions?]>();
+    expectTypeOf(createPeerconn).returns.resolves.toEqualTypeOf<{ peerConnId: string }>();
+    expectTypeOf(getPeerconn).returns.resolves.toEqualTypeOf<PeerConn>();
+    expectTypeOf(resizePeerconn).returns.resolves.toBeVoid();
+    expectTypeOf(paginatePeerconns).returns.toExtend<AsyncIterable<ListPeerconnsOutput>>();
+  });
+
+  it('enums are closed on input', () => {
+    // @ts-expect-error: role must be initiator or acceptor
+    const role: NonNullable<Parameters<typeof getPeerconn>[1]['role']> = 'owner';
+    // @ts-expect-error: paymentTiming must be Prepaid or Postpaid
+    const timing: NonNullable<CreatePeerconnInput['billing']>['paymentTiming'] = 'Monthly';
+    // @ts-expect-error: maxWaitTime is required
+    const wait: WaitForPeerconnInput = { peerConnId: 'peerconn-1', until: 'active' };
+    expectTypeOf([role, timing, wait]).not.toBeNever();
+  });
+});
