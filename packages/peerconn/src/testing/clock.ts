@@ -34,7 +34,8 @@ export function createClock(options: ClockOptions = {}): Clock {
   return {
     now: () => (realTime ? requestTime() : start) + advanced,
     advance(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`clock.advance: ms must be a finite number >= 0 (got ${ms})`);
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError(`clock.advance: ms must be a finite number >= 0 (got ${ms})`);
       advanced += ms;
       return (realTime ? requestTime() : start) + advanced;
     },

@@ -61,7 +61,9 @@ export interface Emulator {
   /** Adds an account (ids and keys are generated when omitted); returns it with its secret. */
   addAccount(input?: Partial<EmulatorAccount>): EmulatorAccount;
   /** A new STS-style key of an account: requests must send `sessionToken` as a signed `x-bce-security-token`. */
-  issueTemporaryCredentials(accountId: string): Required<Pick<EmulatorAccount, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>>;
+  issueTemporaryCredentials(
+    accountId: string,
+  ): Required<Pick<EmulatorAccount, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>>;
   /** Adds a VPC to an existing account. */
   addVpc(input: { accountId: string; region: string; vpcId?: string; name?: string }): EmulatorVpc;
   /** The clock; `clock.advance(ms)` fast-forwards transitional states and the 7-day consultation. */
@@ -126,7 +128,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 function snapshot(state: ReturnType<typeof createState>, clock: Clock): EmulatorSnapshot {
   settleAll(state, clock.now());
   const keys = new Map<string, string[]>();
-  for (const [accessKeyId, { accountId }] of state.credentials) keys.set(accountId, [...(keys.get(accountId) ?? []), accessKeyId]);
+  for (const [accessKeyId, { accountId }] of state.credentials)
+    keys.set(accountId, [...(keys.get(accountId) ?? []), accessKeyId]);
   const peerConns = [...state.peerConns.values()].sort((a, b) => a.seq - b.seq).map((r) => structuredClone(r));
   const byStatus: Partial<Record<PeerConnStatus, number>> = {};
   for (const record of peerConns) byStatus[record.status] = (byStatus[record.status] ?? 0) + 1;

@@ -3,27 +3,54 @@
  * codes (peerconn-api.md §6.2), so the rule codes are the emulator's own; the auth and JSON codes are BCE's.
  */
 export const ERROR_CODES = {
-  InvalidHTTPAuthHeader: { status: 400, when: 'Authorization missing or not bce-auth-v1/{ak}/{time}/{exp}/{headers}/{sig}' },
+  InvalidHTTPAuthHeader: {
+    status: 400,
+    when: 'Authorization missing or not bce-auth-v1/{ak}/{time}/{exp}/{headers}/{sig}',
+  },
   InvalidAccessKeyId: { status: 403, when: 'the access key is unknown' },
-  RequestExpired: { status: 400, when: 'the auth timestamp is > 15 min ahead of the server or older than its expiration' },
-  InvalidSecurityToken: { status: 403, when: 'a temporary key without its signed x-bce-security-token, or a wrong one' },
-  SignatureDoesNotMatch: { status: 403, when: 'wrong signature, or a body whose length differs from a signed content-length' },
+  RequestExpired: {
+    status: 400,
+    when: 'the auth timestamp is > 15 min ahead of the server or older than its expiration',
+  },
+  InvalidSecurityToken: {
+    status: 403,
+    when: 'a temporary key without its signed x-bce-security-token, or a wrong one',
+  },
+  SignatureDoesNotMatch: {
+    status: 403,
+    when: 'wrong signature, or a body whose length differs from a signed content-length',
+  },
   BadDigest: { status: 400, when: 'Content-MD5 does not match the body' },
   MalformedJSON: { status: 400, when: 'the body is not JSON' },
   InappropriateJSON: { status: 400, when: 'the body is not an object, or a required field is missing' },
-  InvalidParameterValue: { status: 400, when: 'a field or query value has the wrong type or range (maxKeys, role, marker, clientToken …)' },
+  InvalidParameterValue: {
+    status: 400,
+    when: 'a field or query value has the wrong type or range (maxKeys, role, marker, clientToken …)',
+  },
   InvalidURI: { status: 400, when: 'no such path' },
   MethodNotAllowed: { status: 405, when: 'the path exists but not for this method' },
-  IdempotentParameterMismatch: { status: 409, when: 'a clientToken reused (same account and operation) with other parameters' },
+  IdempotentParameterMismatch: {
+    status: 409,
+    when: 'a clientToken reused (same account and operation) with other parameters',
+  },
   NoSuchObject: { status: 404, when: 'no peer connection with that id in the caller’s account' },
-  NoSuchVpc: { status: 404, when: 'create: local VPC not the caller’s (or not in the endpoint region), or peer VPC not in peerRegion of peerAccountId (or the caller)' },
+  NoSuchVpc: {
+    status: 404,
+    when: 'create: local VPC not the caller’s (or not in the endpoint region), or peer VPC not in peerRegion of peerAccountId (or the caller)',
+  },
   SameVpcNotAllowed: { status: 400, when: 'create: localVpcId equals peerVpcId' },
   PeerConnAlreadyExists: { status: 409, when: 'create: the two VPCs are already peered (either direction)' },
   QuotaExceeded: { status: 400, when: 'create: a VPC already has 10 peer connections' },
   SameRegionPostpaidOnly: { status: 400, when: 'create: Prepaid for a same-region connection' },
   AcceptorOnly: { status: 403, when: 'accept/reject by an account other than the acceptor' },
-  InitiatorOnly: { status: 403, when: 'resize/renew/delete/refund/deleteProtect of a cross-account connection by the acceptor' },
-  InvalidPeerConnStatus: { status: 409, when: 'the connection is not in a status that allows the action (e.g. accept outside consulting, DNS sync when not active)' },
+  InitiatorOnly: {
+    status: 403,
+    when: 'resize/renew/delete/refund/deleteProtect of a cross-account connection by the acceptor',
+  },
+  InvalidPeerConnStatus: {
+    status: 409,
+    when: 'the connection is not in a status that allows the action (e.g. accept outside consulting, DNS sync when not active)',
+  },
   InvalidDnsStatus: { status: 409, when: 'DNS open/close while syncing/closing, or already in the wanted state' },
   AccessDenied: { status: 403, when: 'role names a side of the connection that is not the caller’s' },
   PostpaidCannotRenew: { status: 400, when: 'renew of a postpaid connection' },

@@ -15,7 +15,7 @@ export type { Clock } from './clock.ts';
 export type { Emulator, EmulatorOptions, EmulatorSnapshot } from './emulator.ts';
 export { createEmulator } from './emulator.ts';
 export { ERROR_CODES } from './error-codes.ts';
-export type { FaultMatch, Faults, FaultSpec, InjectedFault } from './faults.ts';
+export type { FaultMatch, FaultSpec, Faults, InjectedFault } from './faults.ts';
 export type { FixtureAccount } from './fixtures.ts';
 export { FIXTURE_ACCOUNTS } from './fixtures.ts';
 export type { EmulatorServer, ListenOptions } from './node-server.ts';

@@ -38,6 +38,6 @@ export function md5Base64(bytes: Uint8Array): string {
   }
   const digest = new Uint8Array(16);
   const out = new DataView(digest.buffer);
-  [a0, b0, c0, d0].forEach((word, i) => out.setUint32(i * 4, word, true));
+  for (const [i, word] of [a0, b0, c0, d0].entries()) out.setUint32(i * 4, word, true);
   return btoa(String.fromCharCode(...digest));
 }

@@ -72,6 +72,7 @@ export function route(method: string, pathname: string, query: Record<string, st
   if (method === 'DELETE') return { operation: 'deletePeerconn', peerConnId };
   if (method !== 'PUT') return notAllowed();
   const flags = Object.keys(PUT_FLAGS).filter((flag) => flag in query);
-  if (flags.length > 1) fail(400, 'InvalidParameterValue', `only one action flag per request (got ${flags.join(', ')})`);
+  if (flags.length > 1)
+    fail(400, 'InvalidParameterValue', `only one action flag per request (got ${flags.join(', ')})`);
   return { operation: flags.length ? PUT_FLAGS[flags[0]!]! : 'updatePeerconn', peerConnId };
 }

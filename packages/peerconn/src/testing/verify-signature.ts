@@ -25,7 +25,11 @@ function parseAuthorization(value: string) {
     !/^[1-9]\d{0,9}$/.test(expiration!) ||
     !/^[0-9a-f]{64}$/.test(signature!)
   ) {
-    fail(400, 'InvalidHTTPAuthHeader', 'Authorization must be bce-auth-v1/{ak}/{timestamp}/{expiration}/{headers}/{sig}');
+    fail(
+      400,
+      'InvalidHTTPAuthHeader',
+      'Authorization must be bce-auth-v1/{ak}/{timestamp}/{expiration}/{headers}/{sig}',
+    );
   }
   return {
     accessKeyId,
@@ -80,7 +84,11 @@ export async function verifySignature(
   if (!credential) fail(403, 'InvalidAccessKeyId', `access key ${auth.accessKeyId} does not exist`);
   const now = clock.requestTime();
   if (auth.time > now + SKEW_MS || now > auth.time + auth.expirationInSeconds * 1000) {
-    fail(400, 'RequestExpired', `request signed at ${new Date(auth.time).toISOString()} is expired or too far from ${new Date(now).toISOString()}`);
+    fail(
+      400,
+      'RequestExpired',
+      `request signed at ${new Date(auth.time).toISOString()} is expired or too far from ${new Date(now).toISOString()}`,
+    );
   }
   const names = namesToSign(auth.signedHeaders, request.headers);
   const token = request.headers.get('x-bce-security-token');
@@ -117,9 +125,10 @@ export async function verifySignature(
  * so bytes that form valid UTF-8 are read back as such before canonicalising.
  */
 function utf8HeaderText(value: string): string {
-  if (!/[\x80-\xff]/.test(value) || /[^\x00-\xff]/.test(value)) return value;
+  const codes = Array.from(value, (c) => c.charCodeAt(0));
+  if (!codes.some((code) => code >= 0x80) || codes.some((code) => code > 0xff)) return value;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(value, (c) => c.charCodeAt(0)));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(codes));
   } catch {
     return value;
   }

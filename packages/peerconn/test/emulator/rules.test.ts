@@ -51,7 +51,9 @@ const crossAccount = (extra = {}) =>
     peerAccountId: bob.accountId,
     ...extra,
   });
-const prepaid = { billing: { paymentTiming: 'Prepaid' as const, reservation: { reservationLength: 1, reservationTimeUnit: 'Month' } } };
+const prepaid = {
+  billing: { paymentTiming: 'Prepaid' as const, reservation: { reservationLength: 1, reservationTimeUnit: 'Month' } },
+};
 const advance = (ms: number) => env.emulator.clock.advance(ms);
 async function activeCrossAccount(extra = {}) {
   const { peerConnId } = await crossAccount(extra);
@@ -198,10 +200,13 @@ describe('billing', () => {
     const peerConnId = await activeCrossAccount(prepaid);
     const before = await getPeerconn(asAlice, { peerConnId });
 
-    await renewPeerconn(asAlice, { peerConnId, billing: { reservation: { reservationLength: 2, reservationTimeUnit: 'Month' } } });
+    await renewPeerconn(asAlice, {
+      peerConnId,
+      billing: { reservation: { reservationLength: 2, reservationTimeUnit: 'Month' } },
+    });
 
     const after = await getPeerconn(asAlice, { peerConnId });
-    const months = (Date.parse(after.expiredTime) - Date.parse(before.expiredTime)) / DAY;
+    const months = (Date.parse(after.expiredTime!) - Date.parse(before.expiredTime!)) / DAY;
     expect(months).toBeGreaterThanOrEqual(59);
     expect(months).toBeLessThanOrEqual(62);
   });
@@ -243,7 +248,9 @@ describe('billing', () => {
   it('prepaid bandwidth only grows: PrepaidDowngradeNotAllowed', async () => {
     const peerConnId = await activeCrossAccount(prepaid);
 
-    expect(await codeOf(resizePeerconn(asAlice, { peerConnId, newBandwidthInMbps: 5 }))).toBe('PrepaidDowngradeNotAllowed');
+    expect(await codeOf(resizePeerconn(asAlice, { peerConnId, newBandwidthInMbps: 5 }))).toBe(
+      'PrepaidDowngradeNotAllowed',
+    );
   });
 });
 
@@ -333,13 +340,13 @@ describe('two views of one connection', () => {
       'vpc-bobgz000001',
       bob.accountId,
     ]);
-    expect([acceptor.role, acceptor.localVpcId, acceptor.localRegion, acceptor.peerVpcId, acceptor.peerAccountId]).toEqual([
-      'acceptor',
-      'vpc-bobgz000001',
-      'gz',
-      'vpc-alicebj00001',
-      alice.accountId,
-    ]);
+    expect([
+      acceptor.role,
+      acceptor.localVpcId,
+      acceptor.localRegion,
+      acceptor.peerVpcId,
+      acceptor.peerAccountId,
+    ]).toEqual(['acceptor', 'vpc-bobgz000001', 'gz', 'vpc-alicebj00001', alice.accountId]);
   });
 
   it('a role the caller does not own: AccessDenied', async () => {
@@ -365,12 +372,32 @@ describe('two views of one connection', () => {
 
     expect(Object.keys(pc).sort()).toEqual(
       [
-        'bandwidthInMbps', 'createdTime', 'deleteProtect', 'description', 'dnsStatus', 'expiredTime', 'localIfId',
-        'localIfName', 'localRegion', 'localVpcId', 'paymentTiming', 'peerAccountId', 'peerConnId', 'peerRegion',
-        'peerVpcId', 'role', 'status', 'tags',
+        'bandwidthInMbps',
+        'createdTime',
+        'deleteProtect',
+        'description',
+        'dnsStatus',
+        'expiredTime',
+        'localIfId',
+        'localIfName',
+        'localRegion',
+        'localVpcId',
+        'paymentTiming',
+        'peerAccountId',
+        'peerConnId',
+        'peerRegion',
+        'peerVpcId',
+        'role',
+        'status',
+        'tags',
       ].sort(),
     );
-    expect([pc.expiredTime, pc.paymentTiming, pc.description, pc.tags]).toEqual(['', 'Postpaid', 'd', [{ tagKey: 'k', tagValue: 'v' }]]);
+    expect([pc.expiredTime, pc.paymentTiming, pc.description, pc.tags]).toEqual([
+      '',
+      'Postpaid',
+      'd',
+      [{ tagKey: 'k', tagValue: 'v' }],
+    ]);
     expect(pc.createdTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 });
@@ -380,7 +407,7 @@ describe('update', () => {
     const peerConnId = await activeCrossAccount();
     const { localIfId } = await getPeerconn(asBob, { peerConnId });
 
-    await updatePeerconn(asBob, { peerConnId, localIfId, description: 'bob side' });
+    await updatePeerconn(asBob, { peerConnId, localIfId: localIfId!, description: 'bob side' });
     const during = await getPeerconn(asBob, { peerConnId });
     advance(DEFAULT_TRANSITIONS.updating);
 
@@ -392,6 +419,8 @@ describe('update', () => {
     const peerConnId = await activeCrossAccount();
     const { localIfId } = await getPeerconn(asAlice, { peerConnId });
 
-    expect(await codeOf(updatePeerconn(asBob, { peerConnId, localIfId, description: 'x' }))).toBe('InvalidParameterValue');
+    expect(await codeOf(updatePeerconn(asBob, { peerConnId, localIfId: localIfId!, description: 'x' }))).toBe(
+      'InvalidParameterValue',
+    );
   });
 });

@@ -52,7 +52,8 @@ export function createPeerconn(ctx: OperationContext): OperationResult {
     fail(400, 'InvalidParameterValue', 'peerIfName is only allowed for same-account connections');
   }
   const billing = (body['billing'] ?? {}) as Record<string, unknown>;
-  if (typeof billing !== 'object' || Array.isArray(billing)) fail(400, 'InvalidParameterValue', 'billing must be an object');
+  if (typeof billing !== 'object' || Array.isArray(billing))
+    fail(400, 'InvalidParameterValue', 'billing must be an object');
   const paymentTiming = billing['paymentTiming'] ?? 'Postpaid';
   if (paymentTiming !== 'Prepaid' && paymentTiming !== 'Postpaid') {
     fail(400, 'InvalidParameterValue', 'billing.paymentTiming must be "Prepaid" or "Postpaid"');
@@ -70,7 +71,11 @@ export function createPeerconn(ctx: OperationContext): OperationResult {
     (r) => r.initiator.vpcId === peerVpcId || r.acceptor.vpcId === peerVpcId,
   );
   if (duplicate) {
-    fail(409, 'PeerConnAlreadyExists', `VPCs ${localVpcId} and ${peerVpcId} are already peered by ${duplicate.peerConnId}`);
+    fail(
+      409,
+      'PeerConnAlreadyExists',
+      `VPCs ${localVpcId} and ${peerVpcId} are already peered by ${duplicate.peerConnId}`,
+    );
   }
   for (const vpcId of [localVpcId, peerVpcId]) {
     if (connectionsOf(ctx, vpcId).length >= ctx.state.quotaPerVpc) {

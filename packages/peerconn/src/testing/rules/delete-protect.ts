@@ -19,7 +19,11 @@ export function deletePeerconn(ctx: OperationContext): OperationResult {
   }
   requireStatus(record, ['active', 'consulting', 'consult_failed', 'expired', 'down', 'error'], 'delete');
   if (record.paymentTiming === 'Prepaid' && record.status === 'active') {
-    fail(409, 'PrepaidNotReleasable', `prepaid peer connection ${record.peerConnId} is active and not expired; refund it`);
+    fail(
+      409,
+      'PrepaidNotReleasable',
+      `prepaid peer connection ${record.peerConnId} is active and not expired; refund it`,
+    );
   }
   startTransition(record, 'deleting', 'deleted', ctx.now, ctx.state.durations.deleting);
   return undefined;

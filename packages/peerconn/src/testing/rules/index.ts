@@ -1,6 +1,6 @@
 import type { OperationName } from '../types.ts';
-import { acceptPeerconn, rejectPeerconn } from './consultation.ts';
 import { refundPeerconn, renewPeerconn, resizePeerconn } from './billing.ts';
+import { acceptPeerconn, rejectPeerconn } from './consultation.ts';
 import type { OperationContext, OperationResult } from './context.ts';
 import { createPeerconn } from './create.ts';
 import { deletePeerconn, updatePeerconnDeleteProtect } from './delete-protect.ts';

@@ -17,7 +17,11 @@ export function updatePeerconn(ctx: OperationContext): OperationResult {
   const record = requireVisible(ctx);
   const role = rolesOf(record, ctx.accountId).find((r) => record[r].ifId === localIfId);
   if (!role) {
-    fail(400, 'InvalidParameterValue', `localIfId ${localIfId} is not an interface of ${record.peerConnId} in your account`);
+    fail(
+      400,
+      'InvalidParameterValue',
+      `localIfId ${localIfId} is not an interface of ${record.peerConnId} in your account`,
+    );
   }
   requireStatus(record, ['active'], 'update');
   if (description !== undefined) record[role].description = description;

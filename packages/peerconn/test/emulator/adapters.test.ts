@@ -1,0 +1,152 @@
+import { BceNetworkError, createClient } from '@bcekit/core';
+import { createPeerconn, getPeerconn, listPeerconns } from '@bcekit/peerconn';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { codeOf, type Started, startEmulator } from './helpers.ts';
+
+const [alice] = FIXTURE_ACCOUNTS;
+const input = { bandwidthInMbps: 10, localVpcId: 'vpc-alicebj00001', peerVpcId: 'vpc-alicebj00002', peerRegion: 'bj' };
+let env: Started | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+describe('fetch adapter', () => {
+  it('serves createClient({ fetch: emulator.fetch }) for a regional endpoint', async () => {
+    const emulator = createEmulator();
+    const client = createClient({
+      endpoint: 'https://bcc.bj.baidubce.com',
+      fetch: emulator.fetch,
+      credentials: alice,
+      retry: 0,
+    });
+
+    const { peerConnId } = await createPeerconn(client, input);
+
+    expect((await getPeerconn(client, { peerConnId })).localRegion).toBe('bj');
+  });
+
+  it('a regional endpoint requires the local VPC in that region: NoSuchVpc', async () => {
+    const emulator = createEmulator();
+    const client = createClient({
+      endpoint: 'https://bcc.gz.baidubce.com',
+      fetch: emulator.fetch,
+      credentials: alice,
+      retry: 0,
+    });
+
+    expect(await codeOf(createPeerconn(client, input))).toBe('NoSuchVpc');
+  });
+
+  it('a dropped connection rejects like a network failure', async () => {
+    const emulator = createEmulator();
+    emulator.faults.inject({ drop: 'before' });
+
+    await expect(emulator.fetch('https://bcc.bj.baidubce.com/v1/peerconn')).rejects.toThrow(TypeError);
+  });
+});
+
+describe('msw resolver', () => {
+  it('answers through msw without the emulator importing msw', async () => {
+    const emulator = createEmulator();
+    const server = setupServer(http.all('https://bcc.bj.baidubce.com/*', emulator.mswResolver));
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      const client = createClient({ endpoint: 'https://bcc.bj.baidubce.com', credentials: alice, retry: 0 });
+
+      const page = await listPeerconns(client, {});
+
+      expect(page.peerConns).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('faults over real HTTP', () => {
+  it('an injected error is returned for the next N matching requests, then normal service resumes', async () => {
+    env = await startEmulator();
+    const client = env.client(alice);
+    env.emulator.faults.inject({
+      match: { operation: 'listPeerconns' },
+      times: 2,
+      error: { status: 503, code: 'ServiceUnavailable' },
+    });
+
+    const codes = [await codeOf(listPeerconns(client, {})), await codeOf(listPeerconns(client, {}))];
+    const page = await listPeerconns(client, {});
+
+    expect(codes).toEqual(['ServiceUnavailable', 'ServiceUnavailable']);
+    expect(page.peerConns).toEqual([]);
+  });
+
+  it('drop after applying: the socket closes but the change is made', async () => {
+    env = await startEmulator();
+    env.emulator.faults.inject({ match: { operation: 'createPeerconn' }, drop: 'after' });
+
+    const error = await createPeerconn(env.client(alice), input).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(BceNetworkError);
+    expect(env.emulator.state().counts.peerConns).toBe(1);
+  });
+
+  it('a skewed Date header is sent as asked', async () => {
+    env = await startEmulator();
+    env.emulator.faults.inject({ dateSkewMs: 10 * 60 * 1000 });
+
+    const response = await fetch(`${env.server.url}/v1/peerconn`);
+
+    expect(Date.parse(response.headers.get('date')!) - Date.now()).toBeGreaterThan(9 * 60 * 1000);
+  });
+
+  it('a delay is served, and an aborted request stops waiting', async () => {
+    const emulator = createEmulator();
+    emulator.faults.inject({ delayMs: 60_000 });
+    const controller = new AbortController();
+
+    const pending = emulator.fetch('https://bcc.bj.baidubce.com/v1/peerconn', { signal: controller.signal });
+    controller.abort(new Error('gave up'));
+
+    await expect(pending).rejects.toThrow('gave up');
+  });
+
+  it('a client learns the emulator clock from Date and recovers from RequestExpired', async () => {
+    env = await startEmulator({ now: Date.now() - 60 * 60 * 1000 });
+    const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 1 });
+
+    const page = await listPeerconns(client, {});
+
+    expect(page.peerConns).toEqual([]);
+  });
+});
+
+describe('CORS', () => {
+  it('answers a preflight', async () => {
+    env = await startEmulator();
+
+    const response = await fetch(`${env.server.url}/v1/peerconn`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://example.test', 'access-control-request-method': 'PUT' },
+    });
+
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-headers')).toContain('x-bce-security-token');
+    expect(response.headers.get('access-control-allow-methods')).toContain('DELETE');
+  });
+
+  it('marks errors readable by any origin, with x-bce-request-id exposed', async () => {
+    env = await startEmulator();
+
+    const response = await fetch(`${env.server.url}/v1/peerconn`);
+    const body = (await response.json()) as { code: string; requestId: string };
+
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-expose-headers')).toContain('x-bce-request-id');
+    expect(response.headers.get('x-bce-request-id')).toBe(body.requestId);
+    expect(body.code).toBe('InvalidHTTPAuthHeader');
+  });
+});
