@@ -1,6 +1,7 @@
 import { type BceCredentials, sign } from '@bcekit/signer';
 import type { ClientClock } from '../clock/clock-offset.ts';
-import { readServiceFailure, type ServiceFailure } from '../errors/from-response.ts';
+import { readCappedText, readServiceFailure, type ServiceFailure } from '../errors/from-response.ts';
+import { redact } from '../errors/redact.ts';
 import { parseRetryAfter } from '../retry/backoff.ts';
 import { isClockSkewFailure, isRetryableStatus } from '../retry/retry-policy.ts';
 import type { Transport } from '../transport/ky-transport.ts';
@@ -8,6 +9,12 @@ import type { PreparedRequest } from './prepare-request.ts';
 
 /** BCE expects this exact value (peerconn-api.md §6.1). */
 export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
+
+/**
+ * Largest success body read (16 MiB). A full page of 1000 peer connections is well under 1 MiB; anything far
+ * larger is not a BCE answer, and reading it whole would let a hostile server fill the caller's memory.
+ */
+export const SUCCESS_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** How one attempt ended. @internal */
 export type AttemptOutcome =
@@ -37,6 +44,7 @@ export async function runAttempt(
   timeout: number | false,
   signal: AbortSignal | undefined,
 ): Promise<AttemptOutcome> {
+  const secrets = [credentials.secretAccessKey, credentials.sessionToken];
   const signedAt = Math.floor(ctx.clock.now() / 1000);
   const signed: Record<string, string> = { host: request.host, 'x-bce-date': isoSeconds(signedAt) };
   if (request.body !== undefined) signed['content-type'] = JSON_CONTENT_TYPE;
@@ -63,10 +71,13 @@ export async function runAttempt(
     });
     const serverDate = ctx.clock.observe(response.headers.get('date'));
     if (response.status >= 200 && response.status < 300) {
-      const text = await response.text();
-      return parseSuccess(response, text);
+      const body = await readCappedText(response, SUCCESS_BODY_LIMIT);
+      // A cut-off read is a transport failure (timeout or network, decided below), never a success.
+      if (body.error !== undefined) throw body.error;
+      if (body.overLimit) return tooLarge(response);
+      return parseSuccess(response, body.text, secrets);
     }
-    const failure = await readServiceFailure(response);
+    const failure = await readServiceFailure(response, secrets);
     if (attemptController.signal.aborted && !signal?.aborted) return { kind: 'timeout' };
     const clockSkew = isClockSkewFailure(failure.statusCode, failure.code, serverDate, signedAt * 1000);
     if (clockSkew) ctx.clock.observe(response.headers.get('date'), true);
@@ -86,12 +97,13 @@ export async function runAttempt(
   }
 }
 
-function parseSuccess(response: Response, text: string): AttemptOutcome {
+function parseSuccess(response: Response, text: string, secrets: readonly (string | undefined)[]): AttemptOutcome {
   if (text.trim() === '') return { kind: 'success', status: response.status, value: undefined };
   try {
     return { kind: 'success', status: response.status, value: JSON.parse(text) };
   } catch {
-    const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+    // Redacted before the cut, so that an echoed secret cannot be left half-visible at the end of the excerpt.
+    const excerpt = redact(text, secrets).replace(/\s+/g, ' ').trim().slice(0, 200);
     const failure: ServiceFailure = {
       statusCode: response.status,
       code: 'MalformedJSON',
@@ -100,6 +112,16 @@ function parseSuccess(response: Response, text: string): AttemptOutcome {
     };
     return { kind: 'service', failure, clockSkew: false, retryable: false, retryAfter: undefined };
   }
+}
+
+function tooLarge(response: Response): AttemptOutcome {
+  const failure: ServiceFailure = {
+    statusCode: response.status,
+    code: 'ResponseTooLarge',
+    serviceMessage: `success response larger than ${SUCCESS_BODY_LIMIT / 1024 / 1024} MiB; the rest was not read`,
+    requestId: response.headers.get('x-bce-request-id') ?? undefined,
+  };
+  return { kind: 'service', failure, clockSkew: false, retryable: false, retryAfter: undefined };
 }
 
 /** `2014-06-13T05:57:36Z`: BCE's timestamp form, without milliseconds. */

@@ -1,3 +1,5 @@
+import { redact, redactCut } from './redact.ts';
+
 /** Largest error body read; the rest is discarded so a huge or endless body cannot exhaust memory. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
 
@@ -38,10 +40,17 @@ export function codeFromStatus(status: number): string {
  * Reads an error response: the BCE JSON shape `{code, message, requestId}` when it is there, else a code from
  * the status and a short excerpt of whatever came (HTML, text, a truncated or empty body).
  *
+ * @param secrets The caller's secret key and session token: removed from the body before any excerpt is cut,
+ *   so that a server echoing them back cannot leave half a secret at the end of the excerpt.
  * @internal
  */
-export async function readServiceFailure(response: Response): Promise<ServiceFailure> {
-  const { text, complete } = await readCappedText(response, ERROR_BODY_LIMIT);
+export async function readServiceFailure(
+  response: Response,
+  secrets: readonly (string | undefined)[] = [],
+): Promise<ServiceFailure> {
+  const read = await readCappedText(response, ERROR_BODY_LIMIT);
+  const { complete } = read;
+  const text = complete ? redact(read.text, secrets) : redactCut(read.text, secrets);
   const headerRequestId = response.headers.get('x-bce-request-id') ?? undefined;
   const json = complete ? parseObject(text) : undefined;
   const code = typeof json?.['code'] === 'string' && json['code'] ? json['code'] : codeFromStatus(response.status);
@@ -50,38 +59,50 @@ export async function readServiceFailure(response: Response): Promise<ServiceFai
   return {
     statusCode: response.status,
     code,
-    serviceMessage: bodyMessage ?? describeBody(text, complete, response.statusText),
+    serviceMessage: bodyMessage ?? describeRedirect(response) ?? describeBody(text, complete, response.statusText),
     requestId: bodyRequestId ?? headerRequestId,
   };
 }
 
+/** A body read up to a limit. @internal */
+export interface CappedText {
+  /** What arrived, decoded as UTF-8 (up to the limit). */
+  text: string;
+  /** The whole body was read. */
+  complete: boolean;
+  /** The body went past the limit; the rest was discarded unread. */
+  overLimit: boolean;
+  /** Why the read stopped early (a dropped connection, an abort), when it did. */
+  error?: unknown;
+}
+
 /**
  * Reads at most `limit` bytes of a body as text. `complete` is false when the body was cut (by the limit or by
- * a dropped connection); what arrived is still returned.
+ * a dropped connection); what arrived is still returned. Never rejects.
  *
  * @internal
  */
-export async function readCappedText(response: Response, limit: number): Promise<{ text: string; complete: boolean }> {
+export async function readCappedText(response: Response, limit: number): Promise<CappedText> {
   const reader = response.body?.getReader();
-  if (!reader) return { text: '', complete: true };
+  if (!reader) return { text: '', complete: true, overLimit: false };
   const decoder = new TextDecoder();
   let text = '';
   let size = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return { text: text + decoder.decode(), complete: true };
+      if (done) return { text: text + decoder.decode(), complete: true, overLimit: false };
       size += value.byteLength;
       text += decoder.decode(size > limit ? value.subarray(0, value.byteLength - (size - limit)) : value, {
         stream: true,
       });
       if (size > limit) {
         void reader.cancel().catch(() => undefined);
-        return { text, complete: false };
+        return { text, complete: false, overLimit: true };
       }
     }
-  } catch {
-    return { text: text + decoder.decode(), complete: false };
+  } catch (error) {
+    return { text: text + decoder.decode(), complete: false, overLimit: false, error };
   }
 }
 
@@ -92,6 +113,19 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Redirects are never followed (a signed request must not travel to a host the caller did not choose), so a 3xx
+ * becomes an error that names where the server wanted to send it.
+ */
+function describeRedirect(response: Response): string | undefined {
+  if (response.status < 300 || response.status > 399) return undefined;
+  const location = response.headers.get('location');
+  const target = location
+    ? ` to ${location.length > EXCERPT_LENGTH ? `${location.slice(0, EXCERPT_LENGTH)}…` : location}`
+    : '';
+  return `redirect${target} not followed (bcekit never follows redirects); set endpoint to the host that serves the API`;
 }
 
 /** A short, single-line excerpt of a body that was not BCE JSON. @internal */

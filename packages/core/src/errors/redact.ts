@@ -31,6 +31,26 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
 }
 
 /**
+ * {@link redact} for text that was cut short (a capped body): a cut may leave the start of a secret at the very
+ * end, which no whole-value match can see, so that tail is removed too.
+ *
+ * @internal
+ */
+export function redactCut(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let out = redact(text, secrets);
+  for (const secret of secrets) {
+    if (!secret || secret.length < 8) continue;
+    for (let k = Math.min(secret.length - 1, out.length); k >= 4; k--) {
+      if (out.endsWith(secret.slice(0, k))) {
+        out = `${out.slice(0, out.length - k)}${REDACTED}`;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * {@link redact} applied to every string inside a JSON-like value (log data, `toJSON` output).
  * Keys that name a secret lose their value whatever it looks like.
  *

@@ -1,0 +1,100 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Socket } from 'node:net';
+import { expect } from 'vitest';
+import { type BceClient, type ClientOptions, createClient } from '../../src/index.ts';
+import { SESSION_TOKEN, SK, WITH_TOKEN } from '../helpers/credentials.ts';
+import { expectNoSecrets, recordingLogger } from '../helpers/secret-scan.ts';
+import type { Received, Responder } from '../helpers/test-server.ts';
+
+/**
+ * A client with STS credentials (so the session token is in play) and a logger that records every line at
+ * every level, debug included, for the secret scan.
+ */
+export function hostileClient(endpoint: string, options: Partial<ClientOptions> = {}) {
+  const { lines, logger } = recordingLogger();
+  const client: BceClient = createClient({
+    endpoint,
+    credentials: WITH_TOKEN,
+    retry: { limit: 0, baseDelay: 0, maxDelay: 0 },
+    timeout: 2_000,
+    logger,
+    ...options,
+  });
+  return {
+    client,
+    lines,
+    /** Scans the error, its stack, its JSON and every log line for any secret the requests carried. */
+    expectClean: (error: unknown, received: readonly Received[] = []) => {
+      expect(lines.length).toBeGreaterThan(0);
+      expectNoSecrets(error, lines, received);
+      expectNoSecretFragments([String(error), JSON.stringify(error), (error as Error)?.stack ?? '', ...lines]);
+    },
+  };
+}
+
+/** Streams `total` bytes of `fill` in 64 KiB chunks, respecting backpressure; `sent()` tells how many went out. */
+export function streamed(status: number, total: number, headers: Record<string, string> = {}, fill = 'x') {
+  let written = 0;
+  const chunk = Buffer.alloc(64 * 1024, fill);
+  const responder: Responder = (_req, res) => {
+    res.writeHead(status, { 'content-type': 'text/plain', ...headers });
+    const pump = () => {
+      while (written < total && !res.destroyed) {
+        written += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      if (!res.destroyed) res.end();
+    };
+    res.on('error', () => {});
+    pump();
+  };
+  return { responder, sent: () => written };
+}
+
+/** Sends the headers, then one byte of `body` every `everyMs` ms, for as long as the client listens. */
+export function trickle(status: number, everyMs: number, body = '{"peerConnId":"peerconn-slow"}'): Responder {
+  return (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(body.length) });
+    let i = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed || i >= body.length) return clearInterval(timer);
+      res.write(body[i++]);
+    }, everyMs);
+    res.on('close', () => clearInterval(timer));
+  };
+}
+
+/** A TCP server on 127.0.0.1 that answers each request with raw bytes, for responses node:http cannot make. */
+export async function startRawServer(answer: (socket: Socket) => void) {
+  let requests = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('data', () => {
+      requests++;
+      answer(socket);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Stricter than a whole-value scan: not even 12 consecutive characters of the secret key or session token. */
+export function expectNoSecretFragments(texts: readonly string[], secrets: readonly string[] = [SK, SESSION_TOKEN]) {
+  for (const secret of secrets) {
+    for (let i = 0; i + 12 <= secret.length; i++) {
+      const fragment = secret.slice(i, i + 12);
+      for (const text of texts) expect(text, `fragment ${fragment}`).not.toContain(fragment);
+    }
+  }
+}
