@@ -1,11 +1,14 @@
 import { authStringPrefix } from './auth-string.ts';
 import { canonicalize } from './canonical-request.ts';
+import { nativeHmacHex } from './hmac-native.ts';
 import { hmacHexNoble } from './hmac-noble.ts';
+import { nativeSigningKey } from './sign.ts';
 import type { SignableRequest, SignOptions } from './types.ts';
 
 /**
- * Synchronous {@link sign}, computed with `@noble/hashes`. Same output byte for byte; use it where an async call
- * does not fit (for example inside a synchronous request interceptor).
+ * Synchronous {@link sign}: native `node:crypto` where the runtime offers it (Node, Bun, Deno), else
+ * `@noble/hashes`. Same output byte for byte; use it where an async call does not fit (for example inside a
+ * synchronous request interceptor).
  *
  * @example
  * const authorization = signSync({ method: 'DELETE', path: '/v1/peerconn/peerconn-a1' }, { credentials });
@@ -13,6 +16,9 @@ import type { SignableRequest, SignOptions } from './types.ts';
 export function signSync(request: SignableRequest, options: SignOptions): string {
   const prefix = authStringPrefix(options);
   const parts = canonicalize(request, options);
-  const signingKey = hmacHexNoble(options.credentials.secretAccessKey, prefix);
-  return `${prefix}/${parts.signedHeaders.join(';')}/${hmacHexNoble(signingKey, parts.canonicalRequest)}`;
+  const native = nativeHmacHex();
+  const signature = native
+    ? native(nativeSigningKey(native, options.credentials, prefix), parts.canonicalRequest)
+    : hmacHexNoble(hmacHexNoble(options.credentials.secretAccessKey, prefix), parts.canonicalRequest);
+  return `${prefix}/${parts.signedHeaders.join(';')}/${signature}`;
 }

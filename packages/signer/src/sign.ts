@@ -1,12 +1,17 @@
 import { authStringPrefix } from './auth-string.ts';
 import { canonicalize } from './canonical-request.ts';
+import { nativeHmacHex } from './hmac-native.ts';
 import { hasWebCrypto, hmacHexWebCrypto, importHmacKey } from './hmac-web-crypto.ts';
 import type { BceCredentials, SignableRequest, SignOptions } from './types.ts';
 
 interface KeyCache {
   secret: string;
-  secretKey: Promise<CryptoKey>;
+  /** Auth-string prefix the signing keys below were derived for (it carries the time, so it changes each second). */
   prefix?: string;
+  /** Native path: the signing key (hex text of HMAC(secret, prefix)). */
+  signingKeyHex?: string;
+  /** Web Crypto path: the imported secret, and the imported signing key of `prefix`. */
+  secretKey?: Promise<CryptoKey>;
   signingKey?: Promise<CryptoKey>;
 }
 
@@ -14,17 +19,37 @@ interface KeyCache {
 // secret is held in module state on its own.
 const keyCache = new WeakMap<BceCredentials, KeyCache>();
 
-function signingKeyFor(credentials: BceCredentials, prefix: string): Promise<CryptoKey> {
+function cacheFor(credentials: BceCredentials, prefix: string): KeyCache {
   let entry = keyCache.get(credentials);
   if (!entry || entry.secret !== credentials.secretAccessKey) {
-    entry = { secret: credentials.secretAccessKey, secretKey: importHmacKey(credentials.secretAccessKey) };
+    entry = { secret: credentials.secretAccessKey };
     keyCache.set(credentials, entry);
   }
-  if (entry.prefix !== prefix || !entry.signingKey) {
-    const { secretKey } = entry;
-    // The signing key is the hex text of HMAC(secret, prefix); it changes once per second (prefix has the time).
+  if (entry.prefix !== prefix) {
     entry.prefix = prefix;
-    entry.signingKey = secretKey.then((key) => hmacHexWebCrypto(key, prefix)).then(importHmacKey);
+    entry.signingKeyHex = undefined;
+    entry.signingKey = undefined;
+  }
+  return entry;
+}
+
+/** The signing key of `prefix` as hex, derived once per credentials and second. @internal */
+export function nativeSigningKey(
+  hmac: (key: string, data: string) => string,
+  credentials: BceCredentials,
+  prefix: string,
+): string {
+  const entry = cacheFor(credentials, prefix);
+  entry.signingKeyHex ??= hmac(credentials.secretAccessKey, prefix);
+  return entry.signingKeyHex;
+}
+
+function webCryptoSigningKey(credentials: BceCredentials, prefix: string): Promise<CryptoKey> {
+  const entry = cacheFor(credentials, prefix);
+  if (!entry.signingKey) {
+    entry.secretKey ??= importHmacKey(credentials.secretAccessKey);
+    // The signing key is the hex text of HMAC(secret, prefix); it changes once per second (prefix has the time).
+    entry.signingKey = entry.secretKey.then((key) => hmacHexWebCrypto(key, prefix)).then(importHmacKey);
   }
   return entry.signingKey;
 }
@@ -32,8 +57,9 @@ function signingKeyFor(credentials: BceCredentials, prefix: string): Promise<Cry
 /**
  * Signs a request with BCE auth v1 and returns the `Authorization` header value, naming its signed headers
  * explicitly and sorted: `bce-auth-v1/{ak}/{time}/{expiration}/{signedHeaders}/{signature}`.
- * Uses Web Crypto (imported keys cached per credentials object); falls back to `@noble/hashes` where
- * `crypto.subtle` is missing (insecure browser contexts).
+ * Picks the fastest HMAC the runtime has: native `node:crypto` where the runtime offers it synchronously (Node,
+ * Bun, Deno, Workers with `nodejs_compat`), else Web Crypto, else `@noble/hashes` (insecure browser contexts,
+ * loaded on demand). Derived keys are cached per credentials object and second. Same value on every path.
  *
  * @throws {BceSigningError} for missing credentials, a header value with CR/LF, a non-positive expiration or an
  *   invalid timestamp. The message names the field and never contains the secret.
@@ -46,9 +72,12 @@ function signingKeyFor(credentials: BceCredentials, prefix: string): Promise<Cry
 export async function sign(request: SignableRequest, options: SignOptions): Promise<string> {
   const prefix = authStringPrefix(options);
   const parts = canonicalize(request, options);
+  const native = nativeHmacHex();
   let signature: string;
-  if (hasWebCrypto()) {
-    signature = await hmacHexWebCrypto(await signingKeyFor(options.credentials, prefix), parts.canonicalRequest);
+  if (native) {
+    signature = native(nativeSigningKey(native, options.credentials, prefix), parts.canonicalRequest);
+  } else if (hasWebCrypto()) {
+    signature = await hmacHexWebCrypto(await webCryptoSigningKey(options.credentials, prefix), parts.canonicalRequest);
   } else {
     const { hmacHexNoble } = await import('./hmac-noble.ts');
     signature = hmacHexNoble(hmacHexNoble(options.credentials.secretAccessKey, prefix), parts.canonicalRequest);
