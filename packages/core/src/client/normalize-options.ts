@@ -1,5 +1,6 @@
 import type { BceCredentials } from '@bcekit/signer';
 import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
+import { describeValue } from '../errors/describe-value.ts';
 import type { CredentialProvider } from '../types/credentials.ts';
 import type { Hooks } from '../types/hooks.ts';
 import type { Logger } from '../types/logger.ts';
@@ -64,6 +65,8 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
   const timeout = normalizeTimeout(opts.timeout, DEFAULT_TIMEOUT, 'timeout', issues);
   if (opts.fetch !== undefined && typeof opts.fetch !== 'function')
     issues.push({ path: 'fetch', message: 'must be a function' });
+  issues.push(...checkMethods(opts.logger, 'logger', ['debug', 'info', 'warn', 'error']));
+  issues.push(...checkMethods(opts.hooks, 'hooks', ['beforeAttempt', 'afterAttempt']));
   if (opts.userAgent !== undefined && (typeof opts.userAgent !== 'string' || /[\r\n]/.test(opts.userAgent))) {
     issues.push({ path: 'userAgent', message: 'must be a single-line string' });
   }
@@ -110,11 +113,15 @@ function normalizeRetry(
   const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
   const isDelay = (n: unknown) => typeof n === 'number' && n >= 0 && n <= MAX_TIMER;
   const at = (field: string) => (typeof retry === 'number' ? path : `${path}.${field}`);
-  if (!isCount(full.limit)) issues.push({ path: at('limit'), message: `must be an integer >= 0 (got ${full.limit})` });
+  if (!isCount(full.limit))
+    issues.push({ path: at('limit'), message: `must be an integer >= 0 (got ${describeValue(full.limit)})` });
   if (!isDelay(full.baseDelay))
-    issues.push({ path: at('baseDelay'), message: `must be a delay in ms >= 0 (got ${full.baseDelay})` });
+    issues.push({
+      path: at('baseDelay'),
+      message: `must be a delay in ms >= 0 (got ${describeValue(full.baseDelay)})`,
+    });
   if (!isDelay(full.maxDelay))
-    issues.push({ path: at('maxDelay'), message: `must be a delay in ms >= 0 (got ${full.maxDelay})` });
+    issues.push({ path: at('maxDelay'), message: `must be a delay in ms >= 0 (got ${describeValue(full.maxDelay)})` });
   return Object.freeze({ ...full, respectRetryAfter: full.respectRetryAfter !== false });
 }
 
@@ -129,11 +136,22 @@ function normalizeTimeout(
   if (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMER) {
     issues.push({
       path,
-      message: `must be a number of ms > 0 (at most ${MAX_TIMER}) or false (got ${String(timeout)})`,
+      message: `must be a number of ms > 0 (at most ${MAX_TIMER}) or false (got ${describeValue(timeout)})`,
     });
     return base;
   }
   return timeout;
+}
+
+// A logger or hook of the wrong shape would otherwise fail every call later with a bare TypeError.
+function checkMethods(value: unknown, path: string, names: readonly string[]): ValidationIssue[] {
+  if (value === undefined) return [];
+  if (value === null || typeof value !== 'object')
+    return [{ path, message: `must be an object with ${names.join('/')} methods (got ${describeValue(value)})` }];
+  const record = value as Record<string, unknown>;
+  return names
+    .filter((name) => record[name] !== undefined && typeof record[name] !== 'function')
+    .map((name) => ({ path: `${path}.${name}`, message: `must be a function (got ${describeValue(record[name])})` }));
 }
 
 function checkCredentials(credentials: unknown): ValidationIssue[] {

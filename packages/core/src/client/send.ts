@@ -55,8 +55,13 @@ async function loop<T>(
     clientToken: request.clientToken,
   };
   let secrets: (string | undefined)[] = [];
-  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data: Record<string, unknown>) =>
-    logger[level](redact(message, secrets), redactValue(data, secrets) as Record<string, unknown>);
+  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data: Record<string, unknown>) => {
+    try {
+      logger[level](redact(message, secrets), redactValue(data, secrets) as Record<string, unknown>);
+    } catch {
+      // Logging is a side channel: a broken logger must not turn a call that worked into a failure.
+    }
+  };
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
