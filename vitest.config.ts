@@ -1,7 +1,31 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+// The conformance suite (conformance/README.md) runs in every runtime; these are its vitest runners.
+// Each project starts its own emulator + control server on 127.0.0.1 (conformance/vitest/global-setup.ts).
+const conformance = (
+  name: string,
+  include: string,
+  runtime: string,
+  signBackend: 'native' | 'webcrypto',
+  test: TestProjectInlineConfiguration['test'] = {},
+): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name: `conformance-${name}`,
+    include: [`conformance/vitest/${include}`],
+    globalSetup: ['conformance/vitest/global-setup.ts'],
+    provide: { conformanceRuntime: runtime, conformanceSignBackend: signBackend },
+    testTimeout: 30_000,
+    ...test,
+  },
+});
+
+/** Debian's chromium (`apt-get install -y chromium`), as CI installs it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   resolve: {
@@ -13,11 +37,45 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
-    testTimeout: 20_000,
     // The JSON report feeds the plain `N passed, N failed` line that CI reads (scripts/test-all.mjs).
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
-    hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      conformance('node', 'source.test.ts', 'node', 'native'),
+      // vitest's edge-runtime environment keeps node's `process` beside the edge globals, so sign() finds node:crypto there.
+      conformance('edge', 'source.test.ts', 'edge-runtime', 'native', { environment: 'edge-runtime' }),
+      conformance('workers', 'workerd.test.ts', 'workerd', 'webcrypto'),
+      conformance('browser', 'browser.test.ts', 'chromium', 'webcrypto', {
+        browser: {
+          enabled: true,
+          headless: true,
+          screenshotFailures: false,
+          provider: playwright({
+            launchOptions: {
+              executablePath: CHROMIUM,
+              args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+                '--no-first-run',
+                '--disable-quic',
+              ],
+            },
+          }),
+          instances: [{ browser: 'chromium' }],
+        },
+      }),
+    ],
   },
 });
