@@ -1,0 +1,9 @@
+// Budgets of issue 7 (gzip). `pnpm size` builds the bundles first (node bench/bundles.mjs --ours) and then runs
+// size-limit on the initial load of each app: esbuild --bundle --minify --platform=browser with code splitting, so
+// that the @noble/hashes fallback, loaded by `import()` only where neither native crypto nor crypto.subtle
+// exists, is not counted. BENCHMARKS.md shows the single-file sizes as well.
+module.exports = [
+  { name: 'createClient + createPeerconn', path: 'bench/.out/bundles/create-only/create-only.js', limit: '10 KB', gzip: true },
+  { name: 'every operation + paginator + waiter', path: 'bench/.out/bundles/everything/everything.js', limit: '16 KB', gzip: true },
+  { name: 'signer alone (sign)', path: 'bench/.out/bundles/signer/signer.js', limit: '2.5 KB', gzip: true },
+];

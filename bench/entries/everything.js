@@ -1,0 +1,40 @@
+// An app that uses every operation, the paginator and the waiter.
+import { createClient } from '@bcekit/core';
+import {
+  acceptPeerconn,
+  closePeerconnDnsSync,
+  createPeerconn,
+  deletePeerconn,
+  getPeerconn,
+  handlePeerconn,
+  listPeerconns,
+  openPeerconnDnsSync,
+  paginatePeerconns,
+  refundPeerconn,
+  rejectPeerconn,
+  renewPeerconn,
+  resizePeerconn,
+  updatePeerconn,
+  updatePeerconnDeleteProtect,
+  waitForPeerconn,
+} from '@bcekit/peerconn';
+
+export {
+  acceptPeerconn,
+  closePeerconnDnsSync,
+  createClient,
+  createPeerconn,
+  deletePeerconn,
+  getPeerconn,
+  handlePeerconn,
+  listPeerconns,
+  openPeerconnDnsSync,
+  paginatePeerconns,
+  refundPeerconn,
+  rejectPeerconn,
+  renewPeerconn,
+  resizePeerconn,
+  updatePeerconn,
+  updatePeerconnDeleteProtect,
+  waitForPeerconn,
+};

@@ -1,0 +1,98 @@
+// Section 3: per-call overhead — createPeerconn through the whole stack against a fetch that answers at once.
+import { CreateVpcPeeringConnectionCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { createClient } from '@bcekit/core';
+import { createPeerconn } from '@bcekit/peerconn';
+import { handWrittenCreate } from '../baselines/hand-written-call.mjs';
+import { throughput } from '../lib/measure.mjs';
+import { num, ratio } from '../lib/report.mjs';
+import { buildWhatIf } from '../what-if/build.mjs';
+
+const credentials = {
+  accessKeyId: 'AKIDALICE00000000000000000EXAMPLE',
+  secretAccessKey: 'alice-secret-key-fake-0000000000',
+};
+const endpoint = 'https://bcc.bj.baidubce.com';
+const input = { bandwidthInMbps: 10, localVpcId: 'vpc-alicebj00001', peerVpcId: 'vpc-bobbj000001', peerRegion: 'bj' };
+const answer = '{"peerConnId":"peerconn-9td54fmx143e"}';
+
+/** An in-memory fetch that answers at once, as BCE would (JSON body, request id, Date). */
+export const instantFetch = async () =>
+  new Response(answer, {
+    status: 200,
+    headers: {
+      'content-type': 'application/json;charset=utf-8',
+      'x-bce-request-id': 'c4abab14-6b29-4c3a-8bd4-1b0e5c2f3e4d',
+      date: new Date().toUTCString(),
+    },
+  });
+
+const ec2Answer = new TextEncoder().encode(
+  '<?xml version="1.0" encoding="UTF-8"?><CreateVpcPeeringConnectionResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId><vpcPeeringConnection><vpcPeeringConnectionId>pcx-111aaa111</vpcPeeringConnectionId><status><code>initiating-request</code><message>Initiating Request</message></status></vpcPeeringConnection></CreateVpcPeeringConnectionResponse>',
+);
+
+/** AWS SDK v3's request handler interface, answering at once. */
+const stubHandler = {
+  handle: async () => ({
+    response: {
+      statusCode: 200,
+      reason: 'OK',
+      headers: {
+        'content-type': 'text/xml;charset=UTF-8',
+        'x-amzn-requestid': '7a62c49f',
+        date: new Date().toUTCString(),
+      },
+      body: ec2Answer,
+    },
+  }),
+  updateHttpClientConfig() {},
+  httpHandlerConfigs: () => ({}),
+};
+
+export async function runPerCall({ time }) {
+  const client = createClient({ endpoint, credentials, fetch: instantFetch, retry: 0 });
+  const ec2 = new EC2Client({ region: 'us-east-1', credentials, requestHandler: stubHandler, maxAttempts: 1 });
+  const ec2Input = { VpcId: 'vpc-1a2b3c4d', PeerVpcId: 'vpc-11122233', PeerRegion: 'us-west-2' };
+
+  // Each subject must really complete a call before it is timed.
+  const ours = await createPeerconn(client, input);
+  const theirs = await ec2.send(new CreateVpcPeeringConnectionCommand(ec2Input));
+  const hand = await handWrittenCreate(instantFetch, endpoint, credentials, input);
+  if (ours.peerConnId !== 'peerconn-9td54fmx143e' || hand.peerConnId !== ours.peerConnId)
+    throw new Error('per-call: bcekit or the hand-written call did not return the id');
+  if (theirs.VpcPeeringConnection?.VpcPeeringConnectionId !== 'pcx-111aaa111')
+    throw new Error('per-call: the AWS SDK did not parse its answer');
+
+  const whatIf = await import((await buildWhatIf()).node);
+  const lean = whatIf.createClient({ endpoint, credentials, fetch: instantFetch, retry: 0 });
+  if ((await whatIf.createPeerconn(lean, input)).peerConnId !== ours.peerConnId)
+    throw new Error('per-call: what-if broke');
+
+  const r = await throughput(
+    {
+      'bcekit createPeerconn (whole stack)': () => createPeerconn(client, input),
+      'baseline: AWS SDK v3 CreateVpcPeeringConnectionCommand': () =>
+        ec2.send(new CreateVpcPeeringConnectionCommand(ec2Input)),
+      'baseline: hand-written sign + fetch': () => handWrittenCreate(instantFetch, endpoint, credentials, input),
+      'what-if (not shipped): bcekit with ky replaced by fetch': () => whatIf.createPeerconn(lean, input),
+    },
+    { time },
+  );
+  const ourOps = r['bcekit createPeerconn (whole stack)'];
+  const aws = r['baseline: AWS SDK v3 CreateVpcPeeringConnectionCommand'];
+  const hand2 = r['baseline: hand-written sign + fetch'];
+  return {
+    title: '3. Per-call overhead',
+    method:
+      'Calls per second, one at a time (tinybench), against a fetch / request handler that answers at once with a canned success. bcekit: `createClient({ endpoint, credentials, fetch, retry: 0 })` then `createPeerconn` (validation, clientToken, signing, ky transport, JSON parse). AWS: `EC2Client` with a stub `requestHandler`, `maxAttempts: 1`. Ratio = ours ÷ baseline (higher is better).',
+    columns: ['Subject', 'Calls/s', 'µs per call', 'vs AWS SDK v3', 'vs hand-written'],
+    rows: Object.entries(r).map(([name, ops]) => [
+      name,
+      `${num(ops)}/s`,
+      num(1e6 / ops, 1),
+      name.startsWith('baseline') ? '' : ratio(ops, aws),
+      name.startsWith('baseline') ? '' : ratio(ops, hand2),
+    ]),
+    targets: [{ text: '≥ 5× AWS SDK v3', met: ourOps / aws >= 5, detail: ratio(ourOps, aws) }],
+    data: r,
+  };
+}
