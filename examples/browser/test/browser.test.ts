@@ -1,0 +1,157 @@
+// Bundles the page with its rollup config, serves it with serve.mjs (page + /sts + emulator on 127.0.0.1) and
+// drives it in Chromium through playwright.
+import { readFileSync } from 'node:fs';
+import { createClient } from '@bcekit/core';
+import { createPeerconn } from '@bcekit/peerconn';
+import { FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { type Browser, chromium, type Page, type Request } from 'playwright';
+import { rollup } from 'rollup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from './ensure-built.ts';
+
+const DIR = `${ROOT}examples/browser/`;
+const [alice, bob] = FIXTURE_ACCOUNTS;
+
+type Server = Awaited<ReturnType<typeof import('../serve.mjs').startServer>>;
+let server: Server;
+let browser: Browser;
+let page: Page;
+const apiRequests: Request[] = [];
+const pageErrors: string[] = [];
+
+async function bundle(): Promise<void> {
+  const { default: config } = await import('../rollup.config.mjs');
+  const build = await rollup({ ...config, onwarn: (warning) => pageErrors.push(`rollup: ${warning.message}`) });
+  try {
+    await build.write(config.output);
+  } finally {
+    await build.close();
+  }
+}
+
+/** The table as [id, status, role] rows. */
+const rows = () =>
+  page.$$eval('#peerconns tbody tr', (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')),
+  );
+const message = () => page.locator('#message');
+
+beforeAll(async () => {
+  await ensureBuilt();
+  await bundle();
+  const { startServer } = await import('../serve.mjs');
+  // Shorter transitional states than the default 3 s, to keep the test quick.
+  server = await startServer({ emulatorOptions: { transitions: { creating: 1_000, deleting: 1_000 } } });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  page = await browser.newPage();
+  page.on('request', (request) => {
+    if (request.url().startsWith(server.emulatorUrl) && request.method() !== 'OPTIONS') apiRequests.push(request);
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (entry) => {
+    if (entry.type() === 'error') pageErrors.push(entry.text());
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('examples/browser in Chromium', () => {
+  it('bundles without any permanent key: the page gets temporary credentials at run time', () => {
+    const code = readFileSync(`${DIR}dist/app.js`, 'utf8') + readFileSync(`${DIR}dist/app.js.map`, 'utf8');
+    expect(code).toContain('packages/peerconn/dist/esm/'); // the built package, as a user's bundler sees it
+    for (const account of FIXTURE_ACCOUNTS) {
+      expect(code).not.toContain(account.secretAccessKey);
+      expect(code).not.toContain(account.accessKeyId);
+    }
+    expect(code).not.toContain('createEmulator'); // the emulator stays on the server
+  });
+
+  it('loads, lists nothing yet, and fetched temporary credentials from /sts', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => message().textContent()).toBe('0 peer connections');
+    expect(server.issued).toHaveLength(1);
+    expect(await page.locator('#identity').textContent()).toMatch(new RegExp(`^account ${alice.accountId}, key AKID`));
+  });
+
+  it('creates a peer connection from the form; the table and the emulator show it', async () => {
+    await page.click('#create button[type="submit"]');
+    await expect.poll(() => message().textContent()).toMatch(/^created peerconn-[a-z0-9]+$/);
+    const id = (await message().textContent())!.slice('created '.length);
+    expect(await rows()).toEqual([[id, 'creating', 'initiator']]);
+    expect(await page.locator(`tr[data-id="${id}"] td`).nth(3).textContent()).toBe('vpc-alicebj00001');
+
+    const record = server.emulator.state().peerConns.find((pc) => pc.peerConnId === id);
+    expect(record).toMatchObject({
+      initiator: { accountId: alice.accountId, vpcId: 'vpc-alicebj00001' },
+      acceptor: { accountId: alice.accountId, vpcId: 'vpc-alicebj00002' },
+      bandwidthInMbps: 10,
+    });
+
+    // After the emulator's 1 s of "creating", Refresh shows it active.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await page.click('#refresh');
+    await expect.poll(rows).toEqual([[id, 'active', 'initiator']]);
+    expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === id)?.status).toBe('active');
+  });
+
+  it('shows a service refusal with its code', async () => {
+    await page.click('#create button[type="submit"]'); // the same VPC pair again
+    await expect.poll(() => message().textContent()).toMatch(/^Creating failed: PeerConnAlreadyExists \(409\): /);
+    await expect(page.locator('#message.error').count()).resolves.toBe(1);
+  });
+
+  it('accepts a cross-account request from another account', async () => {
+    // Bob (another account, signing in Node) asks to peer with alice's second VPC.
+    const bobClient = createClient({ endpoint: server.emulatorUrl, credentials: bob });
+    const { peerConnId } = await createPeerconn(bobClient, {
+      bandwidthInMbps: 5,
+      localVpcId: 'vpc-bobbj000001',
+      peerVpcId: 'vpc-alicebj00002',
+      peerRegion: 'bj',
+      peerAccountId: alice.accountId,
+    });
+    await page.click('#refresh');
+    await expect.poll(rows).toContainEqual([peerConnId, 'consulting', 'acceptor']);
+    await page.click(`tr[data-id="${peerConnId}"] button:text("Accept")`);
+    await expect.poll(() => message().textContent()).toBe(`accepted ${peerConnId}`);
+    expect(await rows()).toContainEqual([peerConnId, 'active', 'acceptor']);
+    expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === peerConnId)?.status).toBe('active');
+  });
+
+  it('deletes from the table', async () => {
+    const [[id]] = (await rows()) as [[string]];
+    await page.click(`tr[data-id="${id}"] button:text("Delete")`);
+    await expect.poll(() => message().textContent()).toBe(`deleting ${id}`);
+    expect(await rows()).toContainEqual([id, 'deleting', 'initiator']);
+    expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === id)?.status).toBe('deleting');
+  });
+
+  it('signed every API call with the temporary key and its x-bce-security-token, from the page origin', async () => {
+    expect(server.issued).toHaveLength(1); // one /sts call: the client caches credentials until near expiry
+    const [sessionToken] = server.issued;
+    const sts = server.emulator.state().accounts.find((a) => a.accountId === alice.accountId)!.accessKeyIds;
+    const temporaryKey = sts.find((key) => key !== alice.accessKeyId)!;
+    expect(apiRequests.length).toBeGreaterThanOrEqual(8);
+    for (const request of apiRequests) {
+      const headers = await request.allHeaders();
+      expect(headers['x-bce-security-token']).toBe(sessionToken);
+      expect(headers['authorization']).toMatch(new RegExp(`^bce-auth-v1/${temporaryKey}/`));
+      expect(headers['origin']).toBe(server.url.slice(0, -1));
+    }
+    expect(pageErrors.filter((text) => !text.includes('409'))).toEqual([]);
+  });
+});
