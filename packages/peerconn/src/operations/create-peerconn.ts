@@ -59,27 +59,25 @@ export async function createPeerconn(
   input: CreatePeerconnInput,
   options?: CallOptions,
 ): Promise<CreatePeerconnOutput> {
+  let sentToken: string | undefined;
   const output = await runOperation(
     client,
     'createPeerconn',
     CreatePeerconnInputSchema,
     input,
     options,
-    ({ clientToken: _, ...body }, clientToken) => ({
-      method: 'POST',
-      path: ['v1', 'peerconn'],
-      query: { clientToken },
-      body,
-    }),
+    ({ clientToken: _, ...body }, clientToken) => {
+      sentToken = clientToken;
+      return { method: 'POST', path: ['v1', 'peerconn'], query: { clientToken }, body };
+    },
   );
   const peerConnId = (output as { peerConnId?: unknown } | undefined)?.peerConnId;
   // Without an id the caller could neither use nor clean up the connection: say so rather than return undefined.
   if (typeof peerConnId !== 'string' || peerConnId === '') {
     throw new BceError(
       'createPeerconn: the service answered without a peerConnId; list the VPC to find the connection',
-      {
-        operation: 'createPeerconn',
-      },
+      // The create may have happened: the token lets the caller retry it safely.
+      { operation: 'createPeerconn', clientToken: sentToken },
     );
   }
   return { ...(output as object), peerConnId } as CreatePeerconnOutput;

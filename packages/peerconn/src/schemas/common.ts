@@ -59,5 +59,8 @@ export const MaxKeysSchema = v.pipe(
   v.maxValue(1000, 'must be an integer from 1 to 1000'),
 );
 
-/** A free-text field sent as given (description, interface names, account ids). */
-export const TextSchema = v.string('must be a string');
+/**
+ * A free-text field sent as given (description, interface names, account ids). The service documents no limit
+ * (spec §10); 1024 is a generous bound that stops a runaway string before it is sent.
+ */
+export const TextSchema = v.pipe(v.string('must be a string'), v.maxLength(1024, 'must be at most 1024 characters'));

@@ -91,6 +91,24 @@ describe('createPeerconn', () => {
     await expect(call).rejects.toThrow('createPeerconn: the service answered without a peerConnId');
   });
 
+  it('puts the clientToken it sent on that error, so the create can be retried safely', async () => {
+    server.current.respond({ body: {} });
+
+    const error = await createPeerconn(server.current.client(), minimal).catch((e: unknown) => e);
+
+    expect((error as BceError).clientToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect(server.current.requests.at(-1)?.query.clientToken).toBe((error as BceError).clientToken);
+  });
+
+  it('refuses a description longer than 1024 characters without sending it', async () => {
+    const { client, sent } = createRecordingClient();
+
+    const call = createPeerconn(client, { ...minimal, description: 'x'.repeat(1025) });
+
+    await expect(call).rejects.toThrow(/description must be at most 1024 characters/);
+    expect(sent).toHaveLength(0);
+  });
+
   it('accepts a region code it does not know yet', async () => {
     const { client, sent } = createRecordingClient();
 
