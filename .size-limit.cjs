@@ -3,7 +3,17 @@
 // that the @noble/hashes fallback, loaded by `import()` only where neither native crypto nor crypto.subtle
 // exists, is not counted. BENCHMARKS.md shows the single-file sizes as well.
 module.exports = [
-  { name: 'createClient + createPeerconn', path: 'bench/.out/bundles/create-only/create-only.js', limit: '10 KB', gzip: true },
-  { name: 'every operation + paginator + waiter', path: 'bench/.out/bundles/everything/everything.js', limit: '16 KB', gzip: true },
+  {
+    name: 'createClient + createPeerconn',
+    path: 'bench/.out/bundles/create-only/create-only.js',
+    limit: '10 KB',
+    gzip: true,
+  },
+  {
+    name: 'every operation + paginator + waiter',
+    path: 'bench/.out/bundles/everything/everything.js',
+    limit: '16 KB',
+    gzip: true,
+  },
   { name: 'signer alone (sign)', path: 'bench/.out/bundles/signer/signer.js', limit: '2.5 KB', gzip: true },
 ];
