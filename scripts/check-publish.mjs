@@ -1,0 +1,246 @@
+// Publish checks for the three packages, run by `pnpm test` and `pnpm check:publish`:
+//   1. build (only when dist/ is missing or older than src/),
+//   2. `pnpm pack` each package into a temp dir (workspace:* becomes real versions), then on the tarball:
+//      publint (strict: any message, suggestions included, fails) and attw (every resolution mode, node10 too),
+//   3. the metadata every package must carry (license, repository, engines, files, LICENSE, CHANGELOG.md, jsr.json
+//      in step with package.json),
+//   4. JSR: `deno publish --dry-run` in a throwaway Deno workspace made of the packages' jsr.json + src
+//      (type-checks against npm: deps; needs the npm registry or Deno's cache, never jsr.io),
+//   5. the guides: scripts/check-docs.mjs (every ```ts block is a docs/examples file, and those compile),
+//   6. the API reference: typedoc into docs/api with warnings as errors.
+// Exits non-zero on any problem and ends with one summary line per check.
+// Flags: --skip-jsr, --skip-docs (for quick local runs; the pipeline runs everything).
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const PACKAGES = ['signer', 'core', 'peerconn'];
+const args = new Set(process.argv.slice(2));
+const started = performance.now();
+const summary = [];
+let failures = 0;
+
+function record(name, problems, detail = '') {
+  failures += problems.length;
+  summary.push(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
+  for (const p of problems) console.error(`  ✗ ${name}: ${p}`);
+}
+
+function run(command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  });
+  return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
+}
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+// 1. Build when needed.
+const stale = PACKAGES.filter((name) => {
+  const dir = join(root, 'packages', name);
+  const stamp = join(dir, 'dist/esm/index.js');
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return newest(join(dir, 'src')) > built || statSync(join(dir, 'package.json')).mtimeMs > built;
+});
+if (stale.length > 0) {
+  console.log(`check-publish: building (${stale.join(', ')} out of date)`);
+  const build = run(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('check-publish: build failed');
+    process.exit(1);
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bcekit-publish-'));
+try {
+  // 2 + 3. Pack, publint, attw, metadata.
+  for (const name of PACKAGES) {
+    const dir = join(root, 'packages', name);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const dest = join(work, name);
+    mkdirSync(dest);
+    const pack = run('pnpm', ['pack', '--pack-destination', dest], { cwd: dir });
+    const tarballName = readdirSync(dest).find((f) => f.endsWith('.tgz'));
+    if (pack.status !== 0 || !tarballName) {
+      record(`${pkg.name} pack`, [`pnpm pack failed: ${pack.stderr.trim() || pack.stdout.trim()}`]);
+      continue;
+    }
+    const tarball = join(dest, tarballName);
+
+    const buffer = readFileSync(tarball);
+    const lint = await publint({
+      pack: { tarball: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) },
+      level: 'suggestion',
+      strict: true,
+    });
+    record(
+      `${pkg.name} publint`,
+      lint.messages.map((m) => `${m.type}: ${formatMessage(m, lint.pkg, { color: false }) ?? m.code}`),
+    );
+
+    const attw = run(bin('attw'), [tarball, '--format', 'json', '--profile', 'strict']);
+    const attwProblems = [];
+    try {
+      const report = JSON.parse(attw.stdout);
+      const problems = report.analysis?.problems ?? report.problems ?? [];
+      for (const p of Array.isArray(problems) ? problems : Object.values(problems).flat()) {
+        attwProblems.push(
+          `${p.kind}${p.entrypoint ? ` at ${p.entrypoint}` : ''}${p.resolutionKind ? ` (${p.resolutionKind})` : ''}`,
+        );
+      }
+      const modes = new Set();
+      for (const entry of Object.values(report.analysis?.entrypoints ?? {})) {
+        for (const mode of Object.keys(entry.resolutions ?? {})) modes.add(mode);
+      }
+      for (const mode of ['node10', 'node16-cjs', 'node16-esm', 'bundler']) {
+        if (!modes.has(mode)) attwProblems.push(`resolution mode ${mode} was not checked`);
+      }
+    } catch {
+      attwProblems.push(
+        `attw did not answer JSON (exit ${attw.status}): ${(attw.stderr || attw.stdout).slice(0, 400)}`,
+      );
+    }
+    if (attw.status !== 0 && attwProblems.length === 0) attwProblems.push(`attw exited ${attw.status}`);
+    record(`${pkg.name} attw`, attwProblems, 'node10, node16 cjs/esm, bundler');
+
+    const meta = [];
+    if (pkg.license !== 'Apache-2.0') meta.push('license must be Apache-2.0');
+    if (!pkg.repository?.url || pkg.repository.directory !== `packages/${name}`) meta.push('repository.url/directory');
+    if (!pkg.engines?.node) meta.push('engines.node');
+    if (!Array.isArray(pkg.files) || !pkg.files.includes('dist')) meta.push('files must list dist');
+    if (pkg.publishConfig?.access !== 'public') meta.push('publishConfig.access must be public');
+    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', 'jsr.json']) {
+      if (!existsSync(join(dir, file))) meta.push(`missing ${file}`);
+    }
+    const packed = run('tar', ['-tzf', tarball]).stdout.split('\n');
+    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) {
+      if (!packed.includes(`package/${file}`)) meta.push(`${file} is not in the tarball`);
+    }
+    if (packed.some((f) => f.startsWith('package/src/') || f.startsWith('package/test/'))) {
+      meta.push('the tarball holds src/ or test/');
+    }
+    if (
+      existsSync(join(dir, 'CHANGELOG.md')) &&
+      !readFileSync(join(dir, 'CHANGELOG.md'), 'utf8').includes(`## ${pkg.version}`)
+    ) {
+      meta.push(`CHANGELOG.md has no "## ${pkg.version}" entry`);
+    }
+    if (existsSync(join(dir, 'jsr.json'))) {
+      const jsr = JSON.parse(readFileSync(join(dir, 'jsr.json'), 'utf8'));
+      if (jsr.name !== pkg.name) meta.push(`jsr.json name ${jsr.name} != ${pkg.name}`);
+      if (jsr.version !== pkg.version) meta.push(`jsr.json version ${jsr.version} != ${pkg.version}`);
+      if (jsr.license !== pkg.license) meta.push('jsr.json license differs from package.json');
+      for (const [dep, version] of Object.entries(pkg.dependencies ?? {})) {
+        const mapped = jsr.imports?.[dep] ?? jsr.imports?.[`${dep}/`];
+        const want = dep.startsWith('@bcekit/')
+          ? `jsr:${dep}@^${pkg.version}`
+          : jsr.imports?.[dep]
+            ? `npm:${dep}@${version}`
+            : `npm:/${dep}@${version}/`;
+        if (mapped !== want) meta.push(`jsr.json imports["${dep}"] should be "${want}" (got ${mapped})`);
+      }
+      const exported = typeof jsr.exports === 'string' ? { '.': jsr.exports } : jsr.exports;
+      const npmSubpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json');
+      if (JSON.stringify(Object.keys(exported).sort()) !== JSON.stringify(npmSubpaths.sort())) {
+        meta.push(`jsr.json exports ${Object.keys(exported)} != package.json exports ${npmSubpaths}`);
+      }
+      for (const target of Object.values(exported)) {
+        if (!existsSync(join(dir, target))) meta.push(`jsr.json export ${target} does not exist`);
+      }
+    }
+    record(`${pkg.name} metadata`, meta);
+  }
+
+  // 4. JSR dry run in a throwaway Deno workspace.
+  if (args.has('--skip-jsr')) {
+    summary.push('skip jsr dry run (--skip-jsr)');
+  } else {
+    const jsrRoot = join(work, 'jsr');
+    mkdirSync(jsrRoot);
+    writeFileSync(join(jsrRoot, 'deno.json'), JSON.stringify({ workspace: PACKAGES.map((n) => `./${n}`) }));
+    for (const name of PACKAGES) {
+      const from = join(root, 'packages', name);
+      const to = join(jsrRoot, name);
+      cpSync(join(from, 'src'), join(to, 'src'), { recursive: true });
+      for (const file of ['jsr.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+        if (existsSync(join(from, file))) cpSync(join(from, file), join(to, file));
+      }
+    }
+    const deno = bin('deno');
+    const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
+    for (const name of PACKAGES) {
+      // @bcekit/peerconn exports valibot schemas whose types are inferred ("slow types" to JSR): allowed there only.
+      const extra = name === 'peerconn' ? ['--allow-slow-types'] : [];
+      const result = run(deno, ['publish', '--dry-run', '--allow-dirty', ...extra], { cwd: join(jsrRoot, name), env });
+      const output = `${result.stdout}\n${result.stderr}`;
+      const offline = /error sending request|dns error|failed to lookup address|Connection refused|certificate/i.test(
+        output,
+      );
+      if (result.status === 0 && /Dry run complete/.test(output)) {
+        const warnings = [...output.matchAll(/^warning\[([\w-]+)\]/gm)].map((m) => m[1]);
+        record(
+          `@bcekit/${name} jsr dry run`,
+          [],
+          warnings.length ? `warnings: ${[...new Set(warnings)].join(', ')}` : '',
+        );
+      } else if (offline) {
+        summary.push(`skip @bcekit/${name} jsr dry run (npm registry unreachable and not in Deno's cache)`);
+      } else {
+        record(`@bcekit/${name} jsr dry run`, [output.trim().split('\n').slice(-25).join('\n')]);
+      }
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+// 5. Guides.
+if (args.has('--skip-docs')) {
+  summary.push('skip guides and typedoc (--skip-docs)');
+} else {
+  const guides = run(process.execPath, ['scripts/check-docs.mjs']);
+  process.stdout.write(guides.stdout);
+  record(
+    'guides (docs/*.md samples = docs/examples, tsc)',
+    guides.status === 0 ? [] : [guides.stderr.trim() || 'failed'],
+  );
+
+  // 6. API reference.
+  rmSync(join(root, 'docs/api'), { recursive: true, force: true });
+  const typedoc = run(bin('typedoc'), ['--treatWarningsAsErrors', '--logLevel', 'Warn']);
+  const said = `${typedoc.stdout}${typedoc.stderr}`.trim();
+  record('typedoc → docs/api', typedoc.status === 0 && said === '' ? [] : [said || `exit ${typedoc.status}`]);
+}
+
+console.log('\ncheck-publish summary');
+for (const line of summary) console.log(`  ${line}`);
+console.log(
+  `check-publish: ${failures === 0 ? 'all clean' : `${failures} problem(s)`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+process.exitCode = failures === 0 ? 0 : 1;
