@@ -21,7 +21,8 @@ export async function ensureBuilt(): Promise<void> {
   const lock = `${ROOT}node_modules/.bcekit-examples-build.lock`;
   try {
     mkdirSync(lock);
-  } catch {
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') throw error;
     for (let waited = 0; !built() || existsSync(lock); waited += 200) {
       if (waited > 60_000) throw new Error(`waited 60 s for another test's build (remove ${lock} if stale)`);
       await new Promise((resolve) => setTimeout(resolve, 200));
