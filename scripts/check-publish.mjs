@@ -165,6 +165,10 @@ try {
             : `npm:/${dep}@${version}/`;
         if (mapped !== want) meta.push(`jsr.json imports["${dep}"] should be "${want}" (got ${mapped})`);
       }
+      for (const key of Object.keys(jsr.imports ?? {})) {
+        if (!(key.replace(/\/$/, '') in (pkg.dependencies ?? {})))
+          meta.push(`jsr.json imports "${key}", not a dependency`);
+      }
       const exported = typeof jsr.exports === 'string' ? { '.': jsr.exports } : jsr.exports;
       const npmSubpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json');
       if (JSON.stringify(Object.keys(exported).sort()) !== JSON.stringify(npmSubpaths.sort())) {
