@@ -109,7 +109,7 @@ describe('createClient', () => {
   it('fills the service host from the region, over https', async () => {
     const urls: string[] = [];
     const fetchStub: typeof fetch = async (input) => {
-      urls.push((input as Request).url);
+      urls.push(input instanceof Request ? input.url : String(input));
       return new Response('{}', { status: 200 });
     };
     const client = createClient({ region: 'gz', credentials: STATIC, fetch: fetchStub });
@@ -122,7 +122,7 @@ describe('createClient', () => {
   it('lets the endpoint win over the region', async () => {
     const urls: string[] = [];
     const fetchStub: typeof fetch = async (input) => {
-      urls.push((input as Request).url);
+      urls.push(input instanceof Request ? input.url : String(input));
       return new Response('', { status: 200 });
     };
     const client = createClient({

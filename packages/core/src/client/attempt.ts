@@ -4,7 +4,7 @@ import { readCappedText, readServiceFailure, type ServiceFailure } from '../erro
 import { redact } from '../errors/redact.ts';
 import { parseRetryAfter } from '../retry/backoff.ts';
 import { isClockSkewFailure, isRetryableStatus } from '../retry/retry-policy.ts';
-import type { Transport } from '../transport/ky-transport.ts';
+import type { Transport } from '../transport/fetch-transport.ts';
 import type { PreparedRequest } from './prepare-request.ts';
 
 /** BCE expects this exact value (peerconn-api.md §6.1). */

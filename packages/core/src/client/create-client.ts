@@ -1,6 +1,6 @@
 import { createClientClock } from '../clock/clock-offset.ts';
 import { cachedCredentials } from '../credentials/cached-provider.ts';
-import { createKyTransport } from '../transport/ky-transport.ts';
+import { createFetchTransport } from '../transport/fetch-transport.ts';
 import type { ClientOptions, ResolvedClientConfig } from '../types/options.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
 import { normalizeClientOptions } from './normalize-options.ts';
@@ -40,7 +40,7 @@ export function createClient(options: ClientOptions): BceClient {
     options: normalized,
     credentials: cachedCredentials(normalized.credentials),
     clock: createClientClock(),
-    transport: createKyTransport(normalized.fetch),
+    transport: createFetchTransport(normalized.fetch),
     userAgent: canSetUserAgent() ? normalized.userAgent : undefined,
   };
   const config: ResolvedClientConfig = Object.freeze({

@@ -34,7 +34,8 @@ export interface NormalizedClientOptions {
   retry: Readonly<NormalizedRetryOptions>;
   timeout: number | false;
   fetch: typeof fetch | undefined;
-  logger: Logger;
+  /** `undefined` when none was given, so that silent calls skip building log lines at all. */
+  logger: Logger | undefined;
   hooks: Hooks;
   userAgent: string;
 }
@@ -78,7 +79,7 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
     retry,
     timeout,
     fetch: opts.fetch,
-    logger: { ...SILENT_LOGGER, ...opts.logger },
+    logger: opts.logger ? { ...SILENT_LOGGER, ...opts.logger } : undefined,
     hooks: { ...opts.hooks },
     userAgent: `bcekit/${VERSION}${opts.userAgent ? ` ${opts.userAgent}` : ''}`,
   };

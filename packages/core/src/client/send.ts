@@ -8,7 +8,7 @@ import { BceTimeoutError } from '../errors/bce-timeout-error.ts';
 import { redact, redactValue } from '../errors/redact.ts';
 import { retryDelay } from '../retry/backoff.ts';
 import { raceAbort, sleep } from '../retry/sleep.ts';
-import type { Transport } from '../transport/ky-transport.ts';
+import type { Transport } from '../transport/fetch-transport.ts';
 import type { AttemptState } from '../types/hooks.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
 import { type AttemptOutcome, runAttempt } from './attempt.ts';
@@ -56,6 +56,7 @@ async function loop<T>(
   };
   let secrets: (string | undefined)[] = [];
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data: Record<string, unknown>) => {
+    if (!logger) return;
     try {
       logger[level](redact(message, secrets), redactValue(data, secrets) as Record<string, unknown>);
     } catch {
