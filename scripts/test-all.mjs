@@ -1,14 +1,30 @@
-// The README's test command: build, lint, typecheck, then every test suite in every runtime present.
-// Prints each suite's counts and ends with the plain `N passed, N failed` line CI reads.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// The README's test command: build, lint, typecheck, the package tests, then the conformance suite
+// (conformance/README.md) in every runtime: node, edge, workerd, chromium, deno, bun.
+// Prints one `<runtime>: N passed, N failed` line per suite and ends with the plain `N passed, N failed` line CI
+// reads. A runtime that is not installed is skipped with a WARNING locally, and counts as a failure in CI (CI=true).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
+const started = Date.now();
 const results = [];
+const warnings = [];
 let failedSteps = 0;
+const inCI = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI.toLowerCase());
+// Reports live where biome does not look (and are removed first, so a previous run's never reaches the lint).
+const REPORTS = 'node_modules/.cache/bcekit-test-all';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const childEnv = {
+  ...process.env,
+  DENO_NO_UPDATE_CHECK: '1',
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+};
+const bin = (name) => `node_modules/.bin/${name}`;
 
-function run(label, command, args, options = {}) {
+function run(label, command, args) {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: childEnv });
   if (result.status !== 0) {
     console.error(`=== ${label} FAILED (exit ${result.status ?? result.signal})`);
     failedSteps += 1;
@@ -16,34 +32,181 @@ function run(label, command, args, options = {}) {
   return result.status === 0;
 }
 
-function readVitestReport(label, file) {
-  if (!existsSync(file)) {
-    results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'no report (the run crashed)' });
-    return;
-  }
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-  results.push({ label, passed: report.numPassedTests ?? 0, failed, skipped: report.numPendingTests ?? 0 });
+/** Like `run`, but asynchronous, so this process can serve the emulator to the child meanwhile. */
+function runAsync(label, command, args, env, timeoutMs = 5 * 60_000) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...childEnv, ...env } });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      console.error(`=== ${label}: could not start ${command}: ${error.message}`);
+      resolve(-1);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code !== 0) console.error(`=== ${label} exited with ${code ?? signal}`);
+      resolve(code ?? -1);
+    });
+  });
 }
 
-const bin = (name) => `node_modules/.bin/${name}`;
+function record(label, counts, exitCode) {
+  const result = { label, ...counts };
+  if (counts.passed + counts.failed === 0) {
+    result.failed = Math.max(result.failed, 1);
+    result.note ??= 'no tests ran';
+  } else if (exitCode !== 0 && counts.failed === 0) {
+    result.failed = 1;
+    result.note ??= `exit ${exitCode} with no failing test reported`;
+  }
+  results.push(result);
+}
 
+function vitestCounts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, note: 'no report (the run crashed)' };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  return { passed: report.numPassedTests ?? 0, failed, skipped: report.numPendingTests ?? 0 };
+}
+
+/** Counts of a JUnit XML report (deno test --junit-path, bun test --reporter=junit). */
+function junitCounts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, note: 'no report (the run crashed)' };
+  const xml = readFileSync(file, 'utf8');
+  const cases = xml.split(/<testcase\b/).slice(1);
+  // Each chunk holds one <testcase>: its failure, error or skipped element, if any.
+  const failed = cases.filter((c) => /<failure\b|<error\b/.test(c)).length;
+  const skipped = cases.filter((c) => /<skipped\b/.test(c)).length;
+  return { passed: cases.length - failed - skipped, failed, skipped };
+}
+
+function skip(label, reason) {
+  const line = `WARNING: skipped ${label} (${reason})`;
+  console.log(`\n${line}`);
+  warnings.push(line);
+  if (inCI) results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'missing in CI' });
+}
+
+/** `null` when the tool runs, else why not. */
+function missingTool(path, args = ['--version']) {
+  if (!existsSync(path)) return `${path} not found; run pnpm install`;
+  const probe = spawnSync(path, args, { encoding: 'utf8', env: childEnv, timeout: 30_000 });
+  return probe.status === 0
+    ? null
+    : `${path} ${args.join(' ')} failed: ${(probe.stderr || probe.error || '').toString().trim().slice(0, 200)}`;
+}
+
+/** The workerd binary miniflare runs, or `null`. */
+async function workerdBinary() {
+  try {
+    const fromMiniflare = createRequire(createRequire(import.meta.url).resolve('miniflare'));
+    const workerd = await import(fromMiniflare.resolve('workerd'));
+    const path = typeof workerd.default === 'string' ? workerd.default : workerd.default?.default;
+    return typeof path === 'string' ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+// 1. Build, lint, typecheck.
+rmSync('.vitest-report.json', { force: true });
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
 run('build', process.execPath, ['scripts/build.mjs']);
 run('lint', bin('biome'), ['check', '.']);
 run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 
-rmSync('.vitest-report.json', { force: true });
-run('node (vitest)', bin('vitest'), ['run']);
-readVitestReport('node', '.vitest-report.json');
+// 2. The package tests (node).
+const packagesReport = `${REPORTS}/packages.json`;
+const packagesOk = run('node: package tests (vitest)', bin('vitest'), [
+  'run',
+  '--project',
+  'node',
+  `--outputFile.json=${packagesReport}`,
+]);
+record('node (package tests)', vitestCounts(packagesReport), packagesOk ? 0 : 1);
 
+// 3. The conformance suite: browser and worker builds (the build fails if they use process, Buffer or node:).
+const built = run('conformance: browser and worker builds', process.execPath, ['conformance/build.mjs']);
+
+async function vitestRuntime(label, project) {
+  const report = `${REPORTS}/${project}.json`;
+  const code = await runAsync(`${label}: conformance (vitest project ${project})`, bin('vitest'), [
+    'run',
+    '--project',
+    project,
+    `--outputFile.json=${report}`,
+  ]);
+  record(label, vitestCounts(report), code);
+}
+
+async function standaloneRuntime(label, command, args) {
+  const { startConformanceServer } = await import('../conformance/.build/server.bundle.js');
+  const server = await startConformanceServer();
+  try {
+    const report = `${REPORTS}/${label}.xml`;
+    const code = await runAsync(`${label}: conformance`, command, args(report), {
+      BCEKIT_CONFORMANCE_URL: server.url,
+    });
+    record(label, junitCounts(report), code);
+  } finally {
+    await server.close();
+  }
+}
+
+if (built) {
+  await vitestRuntime('node', 'conformance-node');
+  await vitestRuntime('edge', 'conformance-edge');
+
+  const workerdPath = await workerdBinary();
+  const workerd = workerdPath ? missingTool(workerdPath) : 'miniflare or its workerd not installed; run pnpm install';
+  if (workerd) skip('workerd', workerd);
+  else await vitestRuntime('workerd', 'conformance-workers');
+
+  if (!existsSync(CHROMIUM)) skip('browser', `chromium not found at ${CHROMIUM}; apt-get install -y chromium`);
+  else await vitestRuntime('browser', 'conformance-browser');
+
+  const deno = missingTool(bin('deno'));
+  if (deno) skip('deno', deno);
+  else {
+    await standaloneRuntime('deno', bin('deno'), (report) => [
+      'test',
+      '--no-check',
+      '--allow-net=127.0.0.1',
+      '--allow-env=BCEKIT_CONFORMANCE_URL',
+      '--allow-read=conformance',
+      `--junit-path=${report}`,
+      'conformance/runtimes/deno.test.ts',
+    ]);
+  }
+
+  const bun = missingTool(bin('bun'));
+  if (bun) skip('bun', bun);
+  else {
+    await standaloneRuntime('bun', bin('bun'), (report) => [
+      'test',
+      '--reporter=junit',
+      `--reporter-outfile=${report}`,
+      './conformance/runtimes/bun.test.ts',
+    ]);
+  }
+} else {
+  console.error('=== conformance: not run, its build failed (see above)');
+}
+
+// 4. Summary.
 console.log('\n=== results per runtime');
 let passed = 0;
 let failed = 0;
 for (const r of results) {
   passed += r.passed;
   failed += r.failed;
-  console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}`);
+  const extra = `${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}`;
+  console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${extra}`);
 }
+for (const line of warnings) console.log(inCI ? `${line} — a failure in CI` : line);
 if (failedSteps > 0) console.log(`${failedSteps} step(s) failed (see above)`);
+console.log(`npm test took ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`${passed} passed, ${failed + failedSteps} failed`);
 process.exitCode = failed + failedSteps > 0 ? 1 : 0;
