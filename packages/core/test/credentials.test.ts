@@ -139,6 +139,31 @@ describe('fromEnv', () => {
     expect(credentials).toEqual({ accessKeyId: 'deno-ak', secretAccessKey: 'deno-sk' });
   });
 
+  it('turns Deno refusing env access (no --allow-env) into a BceError that says what to do', () => {
+    class NotCapable extends Error {}
+    vi.stubGlobal('Deno', {
+      env: {
+        get: () => {
+          throw new NotCapable('Requires env access to "BCE_ACCESS_KEY_ID", run again with the --allow-env flag');
+        },
+      },
+    });
+
+    let error: unknown;
+    try {
+      fromEnv();
+    } catch (e) {
+      error = e;
+    }
+
+    vi.unstubAllGlobals();
+    expect(error).toBeInstanceOf(BceError);
+    expect((error as Error).message).toBe(
+      'fromEnv: Deno denied reading BCE_ACCESS_KEY_ID; run with --allow-env (or pass credentials)',
+    );
+    expect((error as Error).cause).toBeInstanceOf(NotCapable);
+  });
+
   it('fails clearly where there is no environment', () => {
     vi.stubGlobal('process', undefined);
 

@@ -33,7 +33,19 @@ function missing(name: string, other: string): BceError {
 // No node: import, so the package still bundles for browsers; the globals are probed instead.
 function envReader(): (name: string) => string | undefined {
   const g = globalThis as { process?: { env?: Record<string, string | undefined> }; Deno?: DenoEnv };
-  if (g.Deno?.env) return (name) => g.Deno?.env.get(name) || undefined;
+  const deno = g.Deno?.env;
+  if (deno) {
+    return (name) => {
+      try {
+        return deno.get(name) || undefined;
+      } catch (error) {
+        // Deno without --allow-env throws its own NotCapable error; callers catch BceError.
+        throw new BceError(`fromEnv: Deno denied reading ${name}; run with --allow-env (or pass credentials)`, {
+          cause: error,
+        });
+      }
+    };
+  }
   const env = g.process?.env;
   if (env) return (name) => env[name] || undefined;
   throw new BceError(
