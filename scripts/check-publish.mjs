@@ -3,7 +3,7 @@
 //   2. `pnpm pack` each package into a temp dir (workspace:* becomes real versions), then on the tarball:
 //      publint (strict: any message, suggestions included, fails) and attw (every resolution mode, node10 too),
 //   3. the metadata every package must carry (license, repository, engines, files, LICENSE, CHANGELOG.md, jsr.json
-//      in step with package.json),
+//      in step with package.json, a README naming every runtime export),
 //   4. JSR: `deno publish --dry-run` in a throwaway Deno workspace made of the packages' jsr.json + src
 //      (type-checks against npm: deps; needs the npm registry or Deno's cache, never jsr.io),
 //   5. the guides: scripts/check-docs.mjs (every ```ts block is a docs/examples file, and those compile),
@@ -24,7 +24,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
@@ -177,6 +177,14 @@ try {
       for (const target of Object.values(exported)) {
         if (!existsSync(join(dir, target))) meta.push(`jsr.json export ${target} does not exist`);
       }
+    }
+    // The README's API tables must name every runtime export of every entry point (built ESM).
+    const readme = existsSync(join(dir, 'README.md')) ? readFileSync(join(dir, 'README.md'), 'utf8') : '';
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      if (subpath === './package.json') continue;
+      const entry = await import(pathToFileURL(join(dir, target.import.default)).href);
+      const missing = Object.keys(entry).filter((name) => !readme.includes(`\`${name}`));
+      if (missing.length) meta.push(`README.md does not mention ${subpath} exports: ${missing.join(', ')}`);
     }
     record(`${pkg.name} metadata`, meta);
   }
