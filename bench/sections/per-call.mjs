@@ -5,7 +5,6 @@ import { createPeerconn } from '@bcekit/peerconn';
 import { handWrittenCreate } from '../baselines/hand-written-call.mjs';
 import { throughput } from '../lib/measure.mjs';
 import { num, ratio } from '../lib/report.mjs';
-import { buildWhatIf } from '../what-if/build.mjs';
 
 const credentials = {
   accessKeyId: 'AKIDALICE00000000000000000EXAMPLE',
@@ -62,18 +61,12 @@ export async function runPerCall({ time }) {
   if (theirs.VpcPeeringConnection?.VpcPeeringConnectionId !== 'pcx-111aaa111')
     throw new Error('per-call: the AWS SDK did not parse its answer');
 
-  const whatIf = await import((await buildWhatIf()).node);
-  const lean = whatIf.createClient({ endpoint, credentials, fetch: instantFetch, retry: 0 });
-  if ((await whatIf.createPeerconn(lean, input)).peerConnId !== ours.peerConnId)
-    throw new Error('per-call: what-if broke');
-
   const r = await throughput(
     {
       'bcekit createPeerconn (whole stack)': () => createPeerconn(client, input),
       'baseline: AWS SDK v3 CreateVpcPeeringConnectionCommand': () =>
         ec2.send(new CreateVpcPeeringConnectionCommand(ec2Input)),
       'baseline: hand-written sign + fetch': () => handWrittenCreate(instantFetch, endpoint, credentials, input),
-      'what-if (not shipped): bcekit with ky replaced by fetch': () => whatIf.createPeerconn(lean, input),
     },
     { time },
   );
@@ -83,7 +76,7 @@ export async function runPerCall({ time }) {
   return {
     title: '3. Per-call overhead',
     method:
-      'Calls per second, one at a time (tinybench), against a fetch / request handler that answers at once with a canned success. bcekit: `createClient({ endpoint, credentials, fetch, retry: 0 })` then `createPeerconn` (validation, clientToken, signing, ky transport, JSON parse). AWS: `EC2Client` with a stub `requestHandler`, `maxAttempts: 1`. Ratio = ours ÷ baseline (higher is better).',
+      'Calls per second, one at a time (tinybench), against a fetch / request handler that answers at once with a canned success. bcekit: `createClient({ endpoint, credentials, fetch, retry: 0 })` then `createPeerconn` (validation, clientToken, signing, fetch transport, JSON parse). AWS: `EC2Client` with a stub `requestHandler`, `maxAttempts: 1`. Ratio = ours ÷ baseline (higher is better).',
     columns: ['Subject', 'Calls/s', 'µs per call', 'vs AWS SDK v3', 'vs hand-written'],
     rows: Object.entries(r).map(([name, ops]) => [
       name,

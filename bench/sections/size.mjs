@@ -1,9 +1,6 @@
 // Section 1: bundle size of three bcekit apps and three baselines, built by bench/bundles.mjs.
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { BASELINES, buildAll, OURS } from '../bundles.mjs';
 import { kb, ratio } from '../lib/report.mjs';
-import { buildWhatIf } from '../what-if/build.mjs';
 
 const LABELS = {
   'create-only': 'bcekit: createClient + createPeerconn',
@@ -17,8 +14,6 @@ const LIMITS = { 'create-only': 10 * 1024, everything: 16 * 1024, signer: 2.5 * 
 
 export async function runSize() {
   const s = await buildAll([...OURS, ...BASELINES]);
-  const whatIf = await buildWhatIf();
-  const noKy = gzipSync(readFileSync(whatIf.browserEntry, 'utf8'), { level: 9 }).length;
   const row = (name) => {
     const b = s[name];
     const ours = OURS.includes(name);
@@ -45,11 +40,7 @@ export async function runSize() {
       'vs aws4fetch',
       'vs @baiducloud/sdk',
     ],
-    rows: [
-      ...OURS.map(row),
-      ...BASELINES.map(row),
-      ['what-if (not shipped): createClient + createPeerconn, ky replaced by fetch', kb(noKy), '', '', '', '', ''],
-    ],
+    rows: [...OURS.map(row), ...BASELINES.map(row)],
     targets: OURS.map((name) => ({
       text: `${LABELS[name]} ≤ ${kb(LIMITS[name])} gzip`,
       met: s[name].initialGzip <= LIMITS[name],
