@@ -3,6 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { packageConfig } from '../../scripts/rollup-package.mjs';
 
 export default packageConfig(dirname(fileURLToPath(import.meta.url)), {
-  'index': 'src/index.ts',
+  index: 'src/index.ts',
   'testing/index': 'src/testing/index.ts',
 });
