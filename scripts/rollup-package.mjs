@@ -19,8 +19,21 @@ export function packageConfig(dir, entries) {
       external,
       plugins: [esbuild({ target: 'es2022' })],
       output: [
-        { dir: join(dir, 'dist/esm'), format: 'es', preserveModules: true, preserveModulesRoot: join(dir, 'src'), entryFileNames: '[name].js' },
-        { dir: join(dir, 'dist/cjs'), format: 'cjs', preserveModules: true, preserveModulesRoot: join(dir, 'src'), entryFileNames: '[name].cjs', exports: 'named' },
+        {
+          dir: join(dir, 'dist/esm'),
+          format: 'es',
+          preserveModules: true,
+          preserveModulesRoot: join(dir, 'src'),
+          entryFileNames: '[name].js',
+        },
+        {
+          dir: join(dir, 'dist/cjs'),
+          format: 'cjs',
+          preserveModules: true,
+          preserveModulesRoot: join(dir, 'src'),
+          entryFileNames: '[name].cjs',
+          exports: 'named',
+        },
       ],
     },
     {
