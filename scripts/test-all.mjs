@@ -66,7 +66,11 @@ function record(label, counts, exitCode) {
 function vitestCounts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, note: 'no report (the run crashed)' };
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  // A file that failed without a failing test (it did not load, or a hook threw) counts once more.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+  const failed = (report.numFailedTests ?? 0) + brokenFiles;
   return { passed: report.numPassedTests ?? 0, failed, skipped: report.numPendingTests ?? 0 };
 }
 
