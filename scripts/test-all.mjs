@@ -121,7 +121,8 @@ run('build', process.execPath, ['scripts/build.mjs']);
 run('lint', bin('biome'), ['check', '.']);
 run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 run('publish (publint, attw, jsr dry run, guides, typedoc)', process.execPath, ['scripts/check-publish.mjs']);
-run('size budgets (size-limit)', process.execPath, ['bench/bundles.mjs', '--ours']) && run('size-limit', bin('size-limit'), []);
+run('size budgets (size-limit)', process.execPath, ['bench/bundles.mjs', '--ours']) &&
+  run('size-limit', bin('size-limit'), []);
 
 // 2. The package tests (node).
 const packagesReport = `${REPORTS}/packages.json`;
