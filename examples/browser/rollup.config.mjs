@@ -1,7 +1,7 @@
 // Bundles src/main.ts for the browser into dist/app.js: `pnpm exec rollup -c` in examples/browser (or
 // `pnpm exec rollup -c examples/browser/rollup.config.mjs` from the root).
 //
-// TypeScript goes through rollup-plugin-esbuild; bare imports (@bcekit/*, ky, valibot, @noble/hashes) through the
+// TypeScript goes through rollup-plugin-esbuild; bare imports (@bcekit/*, valibot, @noble/hashes) through the
 // small resolver below, which reads each package's `exports` with the browser conditions — what
 // @rollup/plugin-node-resolve would do for these packages, without the extra dependency.
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
