@@ -7,7 +7,7 @@ import { FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { type Browser, chromium, type Page, type Request } from 'playwright';
 import { rollup } from 'rollup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from './ensure-built.ts';
+import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
 
 const DIR = `${ROOT}examples/browser/`;
 const [alice, bob] = FIXTURE_ACCOUNTS;

@@ -5,7 +5,7 @@ import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/p
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from './ensure-built.ts';
+import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
 
 const DIR = `${ROOT}examples/cloudflare-worker/`;
 const BUNDLE = `${DIR}dist/worker.js`;

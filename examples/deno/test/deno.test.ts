@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from './ensure-built.ts';
+import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
 
 const DENO = `${ROOT}node_modules/.bin/deno`;
 const children = new Set<ChildProcess>();

@@ -1,9 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT as root } from '../../../scripts/test-helpers/ensure-built.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const demo = fileURLToPath(new URL('../demo.mjs', import.meta.url));
 
 function runDemo(
@@ -25,11 +24,7 @@ function runDemo(
 }
 
 describe('examples/node demo', () => {
-  beforeAll(() => {
-    if (!existsSync(`${root}packages/peerconn/dist/esm/testing/index.js`)) {
-      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
-    }
-  }, 120_000);
+  beforeAll(ensureBuilt, 120_000);
 
   it('walks the whole lifecycle against the emulator and leaves nothing behind', async () => {
     const { code, out, err } = await runDemo([]);
