@@ -57,6 +57,8 @@ export {
 export type {
   CreatePeerconnOutput,
   DnsStatus,
+  KnownDnsStatus,
+  KnownPeerConnStatus,
   ListPeerconnsOutput,
   PeerConn,
   PeerConnStatus,

@@ -7,7 +7,10 @@ import type { Tag } from './tags.ts';
  * - `consulting`: waiting for the acceptor of a cross-account connection (7 days at most);
  * - `consult_failed`: rejected or timed out; `active`: usable; `deleted`, `expired`, `error`: gone for good.
  */
-export type PeerConnStatus =
+export type PeerConnStatus = KnownPeerConnStatus | (string & {});
+
+/** The statuses spec §4.1 lists; the emulator moves through exactly these. */
+export type KnownPeerConnStatus =
   | 'creating'
   | 'consulting'
   | 'consult_failed'
@@ -19,11 +22,13 @@ export type PeerConnStatus =
   | 'deleted'
   | 'expired'
   | 'error'
-  | 'updating'
-  | (string & {});
+  | 'updating';
 
 /** DNS sync status of a peer connection (spec §4.2); unknown strings are accepted too. */
-export type DnsStatus = 'close' | 'wait' | 'syncing' | 'open' | 'closing' | (string & {});
+export type DnsStatus = KnownDnsStatus | (string & {});
+
+/** The DNS statuses spec §4.2 lists. */
+export type KnownDnsStatus = 'close' | 'wait' | 'syncing' | 'open' | 'closing';
 
 /**
  * A peer connection as `getPeerconn` and `listPeerconns` return it. Fields the service adds later are

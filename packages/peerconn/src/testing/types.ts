@@ -1,20 +1,10 @@
-/** Status of a peer connection, as the service reports it (peerconn-api.md §4.1). */
-export type PeerConnStatus =
-  | 'creating'
-  | 'consulting'
-  | 'consult_failed'
-  | 'active'
-  | 'down'
-  | 'starting'
-  | 'stopping'
-  | 'deleting'
-  | 'deleted'
-  | 'expired'
-  | 'error'
-  | 'updating';
+import type { KnownDnsStatus, KnownPeerConnStatus } from '../schemas/peerconn.ts';
+
+/** Status of a peer connection: exactly the values the service documents (peerconn-api.md §4.1). */
+export type PeerConnStatus = KnownPeerConnStatus;
 
 /** DNS sync status of one side of a peer connection (peerconn-api.md §4.2). */
-export type DnsStatus = 'close' | 'wait' | 'syncing' | 'open' | 'closing';
+export type DnsStatus = KnownDnsStatus;
 
 /** Which end of a peer connection a view shows. */
 export type PeerConnRole = 'initiator' | 'acceptor';
