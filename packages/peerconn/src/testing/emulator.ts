@@ -4,7 +4,7 @@ import { FIXTURE_ACCOUNTS } from './fixtures.ts';
 import { handleRequest } from './handle-request.ts';
 import { randomId } from './ids.ts';
 import { type EmulatorServer, type ListenOptions, listen } from './node-server.ts';
-import { createState, putAccount, putVpc, settleAll } from './state.ts';
+import { createState, putAccount, putVpc, settleDue } from './state.ts';
 import { DEFAULT_TRANSITIONS } from './transitions.ts';
 import type { EmulatorAccount, EmulatorVpc, PeerConnRecord, PeerConnStatus, TransitionDurations } from './types.ts';
 
@@ -126,7 +126,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 }
 
 function snapshot(state: ReturnType<typeof createState>, clock: Clock): EmulatorSnapshot {
-  settleAll(state, clock.now());
+  settleDue(state, clock.now());
   const keys = new Map<string, string[]>();
   for (const [accessKeyId, { accountId }] of state.credentials)
     keys.set(accountId, [...(keys.get(accountId) ?? []), accessKeyId]);

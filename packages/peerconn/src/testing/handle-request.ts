@@ -5,7 +5,7 @@ import type { FaultQueue, FaultSpec } from './faults.ts';
 import { fingerprint, recall } from './idempotency.ts';
 import { parseQuery, type Route, route } from './route.ts';
 import { OPERATIONS, READ_ONLY } from './rules/index.ts';
-import { type EmulatorState, settleAll } from './state.ts';
+import { type EmulatorState, scheduleRecord, settleDue } from './state.ts';
 import { verifySignature } from './verify-signature.ts';
 
 /** What the request handler works on. @internal */
@@ -42,12 +42,15 @@ function parseBody(bytes: Uint8Array): unknown {
   }
 }
 
-/** Runs a verified request against the state. Synchronous from settle to apply: atomic per request. */
+/**
+ * Runs a verified request against the state. Synchronous from settle to apply: atomic per request. Only records
+ * with a change due are settled first.
+ */
 function apply(env: Env, routed: Route, accountId: string, url: URL, bodyBytes: Uint8Array): string | null {
   const query = parseQuery(url.search);
   const body = parseBody(bodyBytes);
   const now = env.clock.now();
-  settleAll(env.state, now);
+  settleDue(env.state, now);
   const token = query['clientToken'];
   const key = `${accountId}\u0000${routed.operation}\u0000${token}`;
   const print = fingerprint(routed.peerConnId, query, body);
@@ -64,6 +67,11 @@ function apply(env: Env, routed: Route, accountId: string, url: URL, bodyBytes: 
     body,
     hostRegion: HOST_REGION.exec(url.host)?.[1]?.toLowerCase(),
   });
+  if (!READ_ONLY.has(routed.operation)) {
+    // The operation may have started or ended a time-driven change (create schedules its new record itself).
+    const record = env.state.peerConns.get(routed.peerConnId);
+    if (record) scheduleRecord(env.state, record);
+  }
   const text = result === undefined ? null : JSON.stringify(result);
   if (token !== undefined && !READ_ONLY.has(routed.operation)) {
     env.state.idempotency.set(key, { fingerprint: print, status: 200, body: text });

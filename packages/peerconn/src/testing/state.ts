@@ -1,6 +1,7 @@
+import { createDueQueue, type DueQueue, dequeueDue, enqueue } from './due-queue.ts';
 import { fail } from './error-response.ts';
 import { randomId } from './ids.ts';
-import { settle } from './transitions.ts';
+import { nextDue, settle } from './transitions.ts';
 import type { EmulatorAccount, EmulatorVpc, PeerConnRecord, TransitionDurations } from './types.ts';
 
 /** A key the emulator accepts, and the account it belongs to. @internal */
@@ -22,7 +23,14 @@ export interface EmulatorState {
   accounts: Map<string, { accountId: string; accessKeyId: string }>;
   credentials: Map<string, CredentialEntry>;
   vpcs: Map<string, EmulatorVpc>;
+  /** Every existing record; insertion order is creation order (ascending `seq`). */
   peerConns: Map<string, PeerConnRecord>;
+  /** Records by the VPC of either end, in creation order: quota and pair checks, lists by `vpcId`. */
+  byVpc: Map<string, PeerConnRecord[]>;
+  /** Records by the account of either end (once per record), in creation order: lists without `vpcId`. */
+  byAccount: Map<string, PeerConnRecord[]>;
+  /** Records with a time-driven change pending, by when it is due: only these are settled per request. */
+  due: DueQueue;
   /** Every id ever issued and its creation order, so a marker keeps working after its item is deleted. */
   issuedIds: Map<string, number>;
   idempotency: Map<string, IdempotentResult>;
@@ -39,6 +47,9 @@ export function createState(durations: TransitionDurations, quotaPerVpc: number)
     credentials: new Map(),
     vpcs: new Map(),
     peerConns: new Map(),
+    byVpc: new Map(),
+    byAccount: new Map(),
+    due: createDueQueue(),
     issuedIds: new Map(),
     idempotency: new Map(),
     durations,
@@ -82,12 +93,72 @@ export function putVpc(
   return vpc;
 }
 
-/** Settles every record against service time `now` (finished transitions; deleted records removed). @internal */
-export function settleAll(state: EmulatorState, now: number): void {
-  for (const record of state.peerConns.values()) {
+/** Index of the first record of `list` (ascending `seq`) whose `seq` is at least `seq`. @internal */
+export function lowerBound(list: readonly PeerConnRecord[], seq: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function addTo(index: Map<string, PeerConnRecord[]>, key: string, record: PeerConnRecord): void {
+  const list = index.get(key) ?? [];
+  if (list.length === 0) index.set(key, list);
+  if (list.length === 0 || list[list.length - 1]!.seq < record.seq) list.push(record);
+  else list.splice(lowerBound(list, record.seq), 0, record);
+}
+
+function removeFrom(index: Map<string, PeerConnRecord[]>, key: string, record: PeerConnRecord): void {
+  const list = index.get(key);
+  if (!list) return;
+  const at = lowerBound(list, record.seq);
+  if (list[at] === record) list.splice(at, 1);
+  if (list.length === 0) index.delete(key);
+}
+
+/** Queues a record for settling when its next time-driven change is due (after any change to it). @internal */
+export function scheduleRecord(state: EmulatorState, record: PeerConnRecord): void {
+  const at = nextDue(record);
+  if (at !== undefined) enqueue(state.due, record.peerConnId, at);
+}
+
+/** Stores a new record (its id issued by {@link issuePeerConnId} just before) and indexes it. @internal */
+export function insertRecord(state: EmulatorState, record: PeerConnRecord): void {
+  state.peerConns.set(record.peerConnId, record);
+  addTo(state.byVpc, record.initiator.vpcId, record);
+  addTo(state.byVpc, record.acceptor.vpcId, record);
+  addTo(state.byAccount, record.initiator.accountId, record);
+  if (record.acceptor.accountId !== record.initiator.accountId)
+    addTo(state.byAccount, record.acceptor.accountId, record);
+  scheduleRecord(state, record);
+}
+
+function removeRecord(state: EmulatorState, record: PeerConnRecord): void {
+  state.peerConns.delete(record.peerConnId);
+  removeFrom(state.byVpc, record.initiator.vpcId, record);
+  removeFrom(state.byVpc, record.acceptor.vpcId, record);
+  removeFrom(state.byAccount, record.initiator.accountId, record);
+  removeFrom(state.byAccount, record.acceptor.accountId, record);
+}
+
+/**
+ * Settles against service time `now` every record with a change due (finished transitions; deleted records
+ * removed). Records with nothing pending are not visited. @internal
+ */
+export function settleDue(state: EmulatorState, now: number): void {
+  for (let id = dequeueDue(state.due, now); id !== undefined; id = dequeueDue(state.due, now)) {
+    const record = state.peerConns.get(id);
+    if (!record) continue;
     if (settle(record, now) === 'gone') {
-      state.peerConns.delete(record.peerConnId);
+      removeRecord(state, record);
       state.counters.deleted++;
+    } else {
+      const at = nextDue(record);
+      if (at !== undefined && at > now) enqueue(state.due, id, at);
     }
   }
 }

@@ -42,6 +42,23 @@ export function settle(record: PeerConnRecord, now: number): 'kept' | 'gone' {
   return 'kept';
 }
 
+/**
+ * Service time of the record's next time-driven change that {@link settle} would apply, or undefined when
+ * none is pending. Changes that only become possible after another (an expiry after `updating` settles) are
+ * covered by the earlier one: the record is settled then and asked again.
+ * @internal
+ */
+export function nextDue(record: PeerConnRecord): number | undefined {
+  let at = Number.POSITIVE_INFINITY;
+  if (record.statusSettlesAt !== undefined && record.nextStatus) at = Math.min(at, record.statusSettlesAt);
+  if (record.status === 'consulting' && record.consultDeadline !== undefined) at = Math.min(at, record.consultDeadline);
+  if (record.status === 'active' && record.expiredTime !== undefined) at = Math.min(at, record.expiredTime);
+  for (const side of [record.initiator, record.acceptor]) {
+    if (side.dnsSettlesAt !== undefined) at = Math.min(at, side.dnsSettlesAt);
+  }
+  return at === Number.POSITIVE_INFINITY ? undefined : at;
+}
+
 /** Puts a record into a transitional status that becomes `next` after `ms`. @internal */
 export function startTransition(
   record: PeerConnRecord,

@@ -1,6 +1,6 @@
 import { fail } from '../error-response.ts';
 import { randomId } from '../ids.ts';
-import { issuePeerConnId } from '../state.ts';
+import { insertRecord, issuePeerConnId } from '../state.ts';
 import { startTransition } from '../transitions.ts';
 import type { EmulatorVpc, PeerConnRecord, Tag } from '../types.ts';
 import type { OperationContext, OperationResult } from './context.ts';
@@ -26,8 +26,11 @@ function findVpc(ctx: OperationContext, vpcId: string, accountId: string, region
   return vpc;
 }
 
-function connectionsOf(ctx: OperationContext, vpcId: string): PeerConnRecord[] {
-  return [...ctx.state.peerConns.values()].filter((r) => r.initiator.vpcId === vpcId || r.acceptor.vpcId === vpcId);
+const NONE: readonly PeerConnRecord[] = [];
+
+/** The connections with an end in this VPC, in creation order (an index lookup). */
+function connectionsOf(ctx: OperationContext, vpcId: string): readonly PeerConnRecord[] {
+  return ctx.state.byVpc.get(vpcId) ?? NONE;
 }
 
 /**
@@ -67,8 +70,11 @@ export function createPeerconn(ctx: OperationContext): OperationResult {
   const localRegion = ctx.hostRegion ?? localVpc?.region ?? '';
   findVpc(ctx, localVpcId, ctx.accountId, localRegion, 'local VPC');
   findVpc(ctx, peerVpcId, peerAccountId, peerRegion, 'peer VPC');
-  const duplicate = connectionsOf(ctx, localVpcId).find(
-    (r) => r.initiator.vpcId === peerVpcId || r.acceptor.vpcId === peerVpcId,
+  // Every connection of the pair is in both VPCs' lists: search the shorter one.
+  const [local, peer] = [connectionsOf(ctx, localVpcId), connectionsOf(ctx, peerVpcId)];
+  const other = local.length <= peer.length ? peerVpcId : localVpcId;
+  const duplicate = (local.length <= peer.length ? local : peer).find(
+    (r) => r.initiator.vpcId === other || r.acceptor.vpcId === other,
   );
   if (duplicate) {
     fail(
@@ -121,7 +127,7 @@ export function createPeerconn(ctx: OperationContext): OperationResult {
   if (paymentTiming === 'Prepaid') record.expiredTime = addMonths(ctx.now, reservation.reservationLength);
   if (crossAccount) record.consultDeadline = ctx.now + ctx.state.durations.consultTimeout;
   else startTransition(record, 'creating', 'active', ctx.now, ctx.state.durations.creating);
-  ctx.state.peerConns.set(peerConnId, record);
+  insertRecord(ctx.state, record);
   ctx.state.counters.created++;
   return { peerConnId };
 }

@@ -1,4 +1,5 @@
 import { fail } from '../error-response.ts';
+import { lowerBound } from '../state.ts';
 import type { PeerConnRole, PeerConnView } from '../types.ts';
 import { toView } from '../views.ts';
 import { parseRole, requireVisible, rolesOf } from './access.ts';
@@ -46,22 +47,28 @@ export function listPeerconns(ctx: OperationContext): OperationResult {
     if (seq === undefined) fail(400, 'InvalidParameterValue', `marker ${marker} was not returned by this service`);
     fromSeq = seq;
   }
-  const items: { seq: number; view: PeerConnView }[] = [];
-  for (const record of ctx.state.peerConns.values()) {
-    if (record.seq < fromSeq) continue;
+  // The index holds the candidates in creation order: start at the marker, stop one match past the page.
+  const candidates = (vpcId ? ctx.state.byVpc.get(vpcId) : ctx.state.byAccount.get(ctx.accountId)) ?? [];
+  const page: PeerConnView[] = [];
+  let nextMarker: string | undefined;
+  for (let i = lowerBound(candidates, fromSeq); i < candidates.length; i++) {
+    const record = candidates[i]!;
     const roles = rolesOf(record, ctx.accountId);
     const role: PeerConnRole | undefined = vpcId ? roles.find((r) => record[r].vpcId === vpcId) : roles[0];
-    if (role) items.push({ seq: record.seq, view: toView(record, role) });
+    if (!role) continue;
+    if (page.length === maxKeys) {
+      nextMarker = record.peerConnId;
+      break;
+    }
+    page.push(toView(record, role));
   }
-  items.sort((a, b) => a.seq - b.seq);
-  const page = items.slice(0, maxKeys);
-  const isTruncated = items.length > maxKeys;
+  const isTruncated = nextMarker !== undefined;
   const result: Record<string, unknown> = {
-    marker: marker ?? page[0]?.view.peerConnId ?? '',
+    marker: marker ?? page[0]?.peerConnId ?? '',
     isTruncated,
     maxKeys,
-    peerConns: page.map((item) => item.view),
+    peerConns: page,
   };
-  if (isTruncated) result['nextMarker'] = items[maxKeys]!.view.peerConnId;
+  if (isTruncated) result['nextMarker'] = nextMarker;
   return result;
 }
