@@ -28,6 +28,10 @@ const common = {
   logLevel: 'error',
   legalComments: 'none',
   absWorkingDir: BENCH,
+  // Without this, esbuild would read the repo's tsconfig.json and follow its `paths` to the packages' sources;
+  // an installed app resolves `@bcekit/*` through each package.json's `exports` (dist/esm for the browser).
+  tsconfigRaw: '{}',
+  metafile: true,
 };
 
 /** Builds one entry both ways and returns its sizes in bytes. */
@@ -37,7 +41,17 @@ export async function buildBundle(name) {
   rmSync(dir, { recursive: true, force: true });
   const single = join(OUT, 'bundles', `${name}.single.js`);
   await build({ ...common, entryPoints: [entry], outfile: single });
-  await build({ ...common, entryPoints: [entry], outdir: dir, splitting: true, chunkNames: 'lazy-[hash]' });
+  const split = await build({
+    ...common,
+    entryPoints: [entry],
+    outdir: dir,
+    splitting: true,
+    chunkNames: 'lazy-[hash]',
+  });
+  // Browser bundles must take dist/esm (never the `node` condition's single files, nor the sources).
+  const ours = Object.keys(split.metafile.inputs).filter((path) => path.includes('packages/'));
+  const wrong = ours.filter((path) => !/packages\/\w+\/dist\/esm\//.test(path));
+  if (wrong.length > 0) throw new Error(`bundles: ${name} took ${wrong[0]} instead of dist/esm`);
   const singleText = readFileSync(single, 'utf8');
   const initialText = readFileSync(join(dir, `${name}.js`), 'utf8');
   const lazy = readdirSync(dir).filter((f) => f !== `${name}.js`);

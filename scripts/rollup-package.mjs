@@ -1,4 +1,9 @@
-// Shared rollup config: every package ships ESM (preserved modules), CJS and bundled .d.ts / .d.cts.
+// Shared rollup config: every package ships ESM (preserved modules), CJS and bundled .d.ts / .d.cts, plus one ESM
+// file per entry point for Node (dist/node, the `node` condition under `import`): Node's loader resolves and reads
+// every preserved module one by one, which made up most of the import cost (BENCHMARKS.md, cold start). Bundlers
+// for browsers and Workers do not match `node` and keep dist/esm, where unused operations are dropped module by
+// module. `@bcekit/*` dependencies stay external in every output, so each package exists once at run time and
+// `instanceof` works across packages.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dts } from 'rollup-plugin-dts';
@@ -33,6 +38,13 @@ export function packageConfig(dir, entries) {
           preserveModulesRoot: join(dir, 'src'),
           entryFileNames: '[name].cjs',
           exports: 'named',
+        },
+        {
+          dir: join(dir, 'dist/node'),
+          format: 'es',
+          entryFileNames: '[name].js',
+          // Code shared by two entry points (peerconn's index and testing) lives once, in a chunk.
+          chunkFileNames: 'chunks/[name]-[hash].js',
         },
       ],
     },

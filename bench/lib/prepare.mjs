@@ -24,7 +24,7 @@ function newestMtime(dir) {
 export function needsBuild() {
   return PACKAGES.some((name) => {
     const dist = join(ROOT, 'packages', name, 'dist', 'esm', 'index.js');
-    if (!existsSync(dist)) return true;
+    if (!existsSync(dist) || !existsSync(join(ROOT, 'packages', name, 'dist', 'node', 'index.js'))) return true;
     return newestMtime(join(ROOT, 'packages', name, 'src')) > statSync(dist).mtimeMs;
   });
 }

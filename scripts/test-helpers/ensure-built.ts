@@ -9,6 +9,10 @@ const OUTPUTS = [
   'packages/core/dist/esm/index.js',
   'packages/peerconn/dist/esm/index.js',
   'packages/peerconn/dist/esm/testing/index.js',
+  'packages/signer/dist/node/index.js',
+  'packages/core/dist/node/index.js',
+  'packages/peerconn/dist/node/index.js',
+  'packages/peerconn/dist/node/testing/index.js',
 ];
 
 /**

@@ -1,0 +1,52 @@
+// In Node, `import '@bcekit/…'` goes through each package's `node` condition to one bundled file per entry point
+// (dist/node), with the other @bcekit packages kept external. This checks, in a real Node process resolving the
+// packages by name as an installed app does, that each package exists once: an error thrown by peerconn is an
+// instance of the class imported from @bcekit/core, and the testing entry shares peerconn's and core's modules.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../../../scripts/test-helpers/ensure-built.ts';
+
+const peerconnDir = fileURLToPath(new URL('..', import.meta.url));
+
+const script = `
+const core = await import('@bcekit/core');
+const peerconn = await import('@bcekit/peerconn');
+const testing = await import('@bcekit/peerconn/testing');
+const fetch = async () => new Response(JSON.stringify({ code: 'Conflict', message: 'taken', requestId: 'r-1' }), {
+  status: 409,
+  headers: { 'content-type': 'application/json' },
+});
+const client = core.createClient({ endpoint: 'http://127.0.0.1:1', credentials: { accessKeyId: 'AKIDTEST0001', secretAccessKey: 'secret-key-0001' }, fetch, retry: 0 });
+const input = { bandwidthInMbps: 10, localVpcId: 'vpc-a', peerVpcId: 'vpc-b', peerRegion: 'bj' };
+const service = await peerconn.createPeerconn(client, input).catch((e) => e);
+const validation = await peerconn.createPeerconn(client, { ...input, bandwidthInMbps: 0 }).catch((e) => e);
+const emulator = testing.createEmulator();
+console.log(JSON.stringify({
+  resolved: ['@bcekit/core', '@bcekit/peerconn', '@bcekit/peerconn/testing', '@bcekit/signer'].map((id) => import.meta.resolve(id)),
+  service: [service instanceof core.BceServiceError, service instanceof core.BceError, service.code],
+  validation: [validation instanceof core.BceValidationError, validation instanceof core.BceError],
+  emulator: typeof emulator.fetch,
+}));
+`;
+
+describe('Node resolves @bcekit/* to one bundled file per entry point', () => {
+  beforeAll(ensureBuilt, 120_000);
+
+  it('keeps one instance of each package: peerconn errors are instances of @bcekit/core classes', () => {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: peerconnDir,
+      encoding: 'utf8',
+    });
+    const result = JSON.parse(out);
+    expect(result.resolved).toEqual([
+      expect.stringMatching(/\/packages\/core\/dist\/node\/index\.js$/),
+      expect.stringMatching(/\/packages\/peerconn\/dist\/node\/index\.js$/),
+      expect.stringMatching(/\/packages\/peerconn\/dist\/node\/testing\/index\.js$/),
+      expect.stringMatching(/\/packages\/signer\/dist\/node\/index\.js$/),
+    ]);
+    expect(result.service).toEqual([true, true, 'Conflict']);
+    expect(result.validation).toEqual([true, true]);
+    expect(result.emulator).toBe('function');
+  });
+});
