@@ -5,7 +5,10 @@ import * as v from 'valibot';
 const defaultReservation = () => ({ reservationLength: 1 as const, reservationTimeUnit: 'Month' as const });
 
 /** `Prepaid` (pay ahead for a reservation) or `Postpaid` (pay as you go). */
-export const PaymentTimingSchema = v.picklist(['Prepaid', 'Postpaid'], 'must be "Prepaid" or "Postpaid"');
+export const PaymentTimingSchema = /* @__PURE__ */ v.picklist(
+  ['Prepaid', 'Postpaid'],
+  'must be "Prepaid" or "Postpaid"',
+);
 
 /** `Prepaid` or `Postpaid`. */
 export type PaymentTiming = v.InferOutput<typeof PaymentTimingSchema>;
@@ -17,20 +20,26 @@ export const RESERVATION_LENGTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36] as co
  * A prepaid reservation. Both fields default like the Python SDK (1, `Month`). The unit is sent as
  * written: `Month` (Python, Java) and `month` (Go, Terraform) are both in use (spec §8.5).
  */
-export const ReservationSchema = v.object(
+export const ReservationSchema = /* @__PURE__ */ v.object(
   {
-    reservationLength: v.optional(v.picklist(RESERVATION_LENGTHS, 'must be one of 1-9, 12, 24, 36 (months)'), 1),
-    reservationTimeUnit: v.optional(v.picklist(['Month', 'month'], 'must be "Month"'), 'Month'),
+    reservationLength: /* @__PURE__ */ v.optional(
+      /* @__PURE__ */ v.picklist(RESERVATION_LENGTHS, 'must be one of 1-9, 12, 24, 36 (months)'),
+      1,
+    ),
+    reservationTimeUnit: /* @__PURE__ */ v.optional(
+      /* @__PURE__ */ v.picklist(['Month', 'month'], 'must be "Month"'),
+      'Month',
+    ),
   },
   'must be an object { reservationLength, reservationTimeUnit }',
 );
 
 /** Billing of {@link createPeerconn}: defaults to `Postpaid` with a 1 Month reservation, as Python sends. */
-export const CreateBillingSchema = v.optional(
-  v.object(
+export const CreateBillingSchema = /* @__PURE__ */ v.optional(
+  /* @__PURE__ */ v.object(
     {
-      paymentTiming: v.optional(PaymentTimingSchema, 'Postpaid'),
-      reservation: v.optional(ReservationSchema, defaultReservation),
+      paymentTiming: /* @__PURE__ */ v.optional(PaymentTimingSchema, 'Postpaid'),
+      reservation: /* @__PURE__ */ v.optional(ReservationSchema, defaultReservation),
     },
     'must be an object { paymentTiming?, reservation? }',
   ),
@@ -38,11 +47,11 @@ export const CreateBillingSchema = v.optional(
 );
 
 /** Billing of {@link renewPeerconn}: defaults to a 1 Month reservation; `paymentTiming` only when given. */
-export const RenewBillingSchema = v.optional(
-  v.object(
+export const RenewBillingSchema = /* @__PURE__ */ v.optional(
+  /* @__PURE__ */ v.object(
     {
-      paymentTiming: v.optional(PaymentTimingSchema),
-      reservation: v.optional(ReservationSchema, defaultReservation),
+      paymentTiming: /* @__PURE__ */ v.optional(PaymentTimingSchema),
+      reservation: /* @__PURE__ */ v.optional(ReservationSchema, defaultReservation),
     },
     'must be an object { paymentTiming?, reservation? }',
   ),

@@ -10,11 +10,11 @@ const ID_MESSAGE = 'must be a non-empty id without "/"';
  * `/`, or `.`/`..` could change which resource a request addresses (an empty `peerConnId` would turn
  * `getPeerconn` into a list call): all are rejected before anything is sent.
  */
-export const IdSchema = v.pipe(
-  v.string(ID_MESSAGE),
-  v.minLength(1, ID_MESSAGE),
-  v.regex(/^[^/]+$/, ID_MESSAGE),
-  v.check((id) => id !== '.' && id !== '..', ID_MESSAGE),
+export const IdSchema = /* @__PURE__ */ v.pipe(
+  /* @__PURE__ */ v.string(ID_MESSAGE),
+  /* @__PURE__ */ v.minLength(1, ID_MESSAGE),
+  /* @__PURE__ */ v.regex(/^[^/]+$/, ID_MESSAGE),
+  /* @__PURE__ */ v.check((id) => id !== '.' && id !== '..', ID_MESSAGE),
 );
 
 /** The id of a peer connection, e.g. `peerconn-9td54fmx143e`. */
@@ -24,13 +24,13 @@ export const PeerConnIdSchema = IdSchema;
  * Idempotency token: 1 to 64 printable ASCII characters (spec §1, §4.4). Made for you (UUID v4) when
  * omitted; the same token is sent on every retry of a call.
  */
-export const ClientTokenSchema = v.pipe(
-  v.string('must be a string of 1 to 64 printable ASCII characters'),
-  v.regex(/^[\x20-\x7e]{1,64}$/, 'must be 1 to 64 printable ASCII characters'),
+export const ClientTokenSchema = /* @__PURE__ */ v.pipe(
+  /* @__PURE__ */ v.string('must be a string of 1 to 64 printable ASCII characters'),
+  /* @__PURE__ */ v.regex(/^[\x20-\x7e]{1,64}$/, 'must be 1 to 64 printable ASCII characters'),
 );
 
 /** Which end of a peer connection a call speaks for. */
-export const RoleSchema = v.picklist(['initiator', 'acceptor'], 'must be "initiator" or "acceptor"');
+export const RoleSchema = /* @__PURE__ */ v.picklist(['initiator', 'acceptor'], 'must be "initiator" or "acceptor"');
 
 /** `initiator` or `acceptor`. */
 export type Role = v.InferOutput<typeof RoleSchema>;
@@ -39,28 +39,34 @@ export type Role = v.InferOutput<typeof RoleSchema>;
  * A region code such as `bj`, `gz`, `su`, `hkg`. Codes not in {@link PEERCONN_REGIONS} pass when they look
  * like one, so a region Baidu opens tomorrow needs no release.
  */
-export const RegionCodeSchema = v.pipe(
-  v.string('must be a region code such as "bj" or "gz"'),
-  v.regex(/^[a-z][a-z0-9-]{1,15}$/, 'must be a region code such as "bj" or "gz" (lower-case letters, digits, "-")'),
+export const RegionCodeSchema = /* @__PURE__ */ v.pipe(
+  /* @__PURE__ */ v.string('must be a region code such as "bj" or "gz"'),
+  /* @__PURE__ */ v.regex(
+    /^[a-z][a-z0-9-]{1,15}$/,
+    'must be a region code such as "bj" or "gz" (lower-case letters, digits, "-")',
+  ),
 );
 
 /** Bandwidth in Mbps: an integer of at least 1 (the service documents no upper bound). */
-export const BandwidthSchema = v.pipe(
-  v.number('must be an integer >= 1'),
-  v.integer('must be an integer >= 1'),
-  v.minValue(1, 'must be an integer >= 1'),
+export const BandwidthSchema = /* @__PURE__ */ v.pipe(
+  /* @__PURE__ */ v.number('must be an integer >= 1'),
+  /* @__PURE__ */ v.integer('must be an integer >= 1'),
+  /* @__PURE__ */ v.minValue(1, 'must be an integer >= 1'),
 );
 
 /** Page size of a list call: an integer from 1 to 1000 (the service's default and maximum is 1000). */
-export const MaxKeysSchema = v.pipe(
-  v.number('must be an integer from 1 to 1000'),
-  v.integer('must be an integer from 1 to 1000'),
-  v.minValue(1, 'must be an integer from 1 to 1000'),
-  v.maxValue(1000, 'must be an integer from 1 to 1000'),
+export const MaxKeysSchema = /* @__PURE__ */ v.pipe(
+  /* @__PURE__ */ v.number('must be an integer from 1 to 1000'),
+  /* @__PURE__ */ v.integer('must be an integer from 1 to 1000'),
+  /* @__PURE__ */ v.minValue(1, 'must be an integer from 1 to 1000'),
+  /* @__PURE__ */ v.maxValue(1000, 'must be an integer from 1 to 1000'),
 );
 
 /**
  * A free-text field sent as given (description, interface names, account ids). The service documents no limit
  * (spec §10); 1024 is a generous bound that stops a runaway string before it is sent.
  */
-export const TextSchema = v.pipe(v.string('must be a string'), v.maxLength(1024, 'must be at most 1024 characters'));
+export const TextSchema = /* @__PURE__ */ v.pipe(
+  /* @__PURE__ */ v.string('must be a string'),
+  /* @__PURE__ */ v.maxLength(1024, 'must be at most 1024 characters'),
+);

@@ -1,16 +1,19 @@
 import * as v from 'valibot';
 
 /** One tag: a non-empty `tagKey` and a `tagValue` (may be empty). */
-export const TagSchema = v.object(
+export const TagSchema = /* @__PURE__ */ v.object(
   {
-    tagKey: v.pipe(v.string('must be a non-empty string'), v.minLength(1, 'must be a non-empty string')),
-    tagValue: v.string('must be a string'),
+    tagKey: /* @__PURE__ */ v.pipe(
+      /* @__PURE__ */ v.string('must be a non-empty string'),
+      /* @__PURE__ */ v.minLength(1, 'must be a non-empty string'),
+    ),
+    tagValue: /* @__PURE__ */ v.string('must be a string'),
   },
   'must be an object { tagKey, tagValue }',
 );
 
 /** Tags attached on create: `{ tagKey, tagValue }[]`. */
-export const TagsSchema = v.array(TagSchema, 'must be an array of { tagKey, tagValue }');
+export const TagsSchema = /* @__PURE__ */ v.array(TagSchema, 'must be an array of { tagKey, tagValue }');
 
 /** A tag as it travels on the wire. */
 export interface Tag {
