@@ -4,6 +4,7 @@ import { FIXTURE_ACCOUNTS } from './fixtures.ts';
 import { handleRequest } from './handle-request.ts';
 import { randomId } from './ids.ts';
 import { type EmulatorServer, type ListenOptions, listen } from './node-server.ts';
+import { type SeedOptions, type SeedPeerConn, seedPeerConns } from './seed.ts';
 import { createState, putAccount, putVpc, settleDue } from './state.ts';
 import { DEFAULT_TRANSITIONS } from './transitions.ts';
 import type { EmulatorAccount, EmulatorVpc, PeerConnRecord, PeerConnStatus, TransitionDurations } from './types.ts';
@@ -66,13 +67,34 @@ export interface Emulator {
   ): Required<Pick<EmulatorAccount, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>>;
   /** Adds a VPC to an existing account. */
   addVpc(input: { accountId: string; region: string; vpcId?: string; name?: string }): EmulatorVpc;
+  /**
+   * Loads peer connections straight into the state, as if they had been created earlier, e.g. thousands for
+   * your own pagination tests; much faster than creating them through the API. A number makes that many
+   * `active` postpaid same-account connections, each between two new VPCs of `options.accountId` (default:
+   * alice) in `options.region` (default `bj`). Each input is checked as create checks a request (VPCs exist and
+   * differ, one connection per VPC pair, `quotaPerVpc`, same-region postpaid only); when one is wrong it throws
+   * and loads none. Returns the new ids in creation order, the order lists return them in.
+   * @example
+   * const ids = emulator.seedPeerConns(2_500); // alice now has 2,500 connections: 3 pages at maxKeys 1000
+   * emulator.seedPeerConns([{ localVpcId: 'vpc-alicebj00001', peerVpcId: 'vpc-bobgz000001', status: 'consulting' }]);
+   */
+  seedPeerConns(input: number | readonly SeedPeerConn[], options?: SeedOptions): string[];
   /** The clock; `clock.advance(ms)` fast-forwards transitional states and the 7-day consultation. */
   clock: Clock;
   /** Fault injection. */
   faults: Faults;
   /** A snapshot of the state after applying every transition due now. */
   state(): EmulatorSnapshot;
-  /** Serves the emulator over node:http (Node, Bun, Deno) on 127.0.0.1 by default. */
+  /**
+   * Resolves when no request is being handled (at once when none is), including requests that arrive
+   * meanwhile: e.g. let requests whose clients gave up during an `applyAfterDisconnect` delay land before
+   * reading `state()`, instead of waiting a fixed time.
+   */
+  idle(): Promise<void>;
+  /**
+   * Serves the emulator over node:http (Node, Bun, Deno) on 127.0.0.1 by default. A client that disconnects
+   * before its response is sent aborts the request's signal (ending an injected delay).
+   */
   listen(options?: ListenOptions): Promise<EmulatorServer>;
 }
 
@@ -100,9 +122,27 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       for (const vpc of vpcs) putVpc(state, vpc);
     }
   }
-  const handle = (request: Request) => handleRequest({ state, clock, faults }, request);
+  let inFlight = 0;
+  let idleWaiters: (() => void)[] = [];
+  const track = async <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    try {
+      return await work();
+    } finally {
+      if (--inFlight === 0) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
+    }
+  };
+  const handle = (request: Request) => track(() => handleRequest({ state, clock, faults }, request));
   const emulatorFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const response = await handle(new Request(input, init));
+    const request = new Request(input, init);
+    // Like a real fetch: an aborted signal sends nothing, and an abort rejects at once (the emulator may still
+    // finish the request, as a server would).
+    if (request.signal.aborted) throw request.signal.reason;
+    const response = await untilAborted(handle(request), request.signal);
     if (response.type === 'error') throw new TypeError('fetch failed: connection dropped (emulator fault)');
     return response;
   };
@@ -118,11 +158,22 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return { accessKeyId, secretAccessKey, sessionToken };
     },
     addVpc: (input) => putVpc(state, input),
+    seedPeerConns: (input, seedOptions) => seedPeerConns(state, clock.now(), input, seedOptions),
     clock,
     faults,
     state: () => snapshot(state, clock),
-    listen: (listenOptions) => listen(handle, listenOptions),
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+    listen: (listenOptions) => listen(handle, listenOptions, track),
   };
+}
+
+/** `work`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function snapshot(state: ReturnType<typeof createState>, clock: Clock): EmulatorSnapshot {

@@ -26,8 +26,17 @@ export interface FaultSpec {
    * returns `Response.error()` (which msw turns into a network error).
    */
   drop?: 'before' | 'after';
-  /** Wait this many real milliseconds before handling (aborts with the request's signal). */
+  /**
+   * Wait this many real milliseconds before handling. The wait ends with the request's signal (a client that
+   * aborts, times out or disconnects from `listen()`): nothing is applied, unless `applyAfterDisconnect`.
+   */
   delayMs?: number;
+  /**
+   * With `delayMs`: a client that gives up during the delay does not stop the request. It is handled when the
+   * delay is over and its response goes nowhere, as a real service may still apply a request whose client
+   * timed out. `emulator.idle()` resolves once such requests have landed. @default false
+   */
+  applyAfterDisconnect?: boolean;
   /** Shift the response `Date` header by this many ms (positive = server ahead). */
   dateSkewMs?: number;
 }
@@ -47,6 +56,7 @@ export interface Faults {
    * @example
    * emulator.faults.inject({ match: { operation: 'createPeerconn' }, times: 2, error: { status: 503, code: 'ServiceUnavailable' } });
    * emulator.faults.inject({ match: { operation: 'deletePeerconn' }, drop: 'after' });
+   * emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 700, applyAfterDisconnect: true });
    */
   inject(spec: FaultSpec): InjectedFault;
   /** Removes every fault. */

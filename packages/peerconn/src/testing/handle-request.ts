@@ -17,18 +17,22 @@ export interface Env {
 
 const HOST_REGION = /^bcc\.([a-z0-9-]+)\.baidubce\.com(?::\d+)?$/i;
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`; rejects with the signal's reason when it aborts first. Without a signal, nothing ends the wait. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
+    if (!signal) {
+      setTimeout(resolve, ms);
+      return;
     }
-    function onAbort() {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
       clearTimeout(timer);
       reject(signal.reason);
-    }
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -97,7 +101,7 @@ function faultResponse(fault: FaultSpec, requestId: string, clock: Clock): Respo
 
 /**
  * The emulator core: answers one standard `Request` with a `Response`. Order: CORS preflight; faults
- * (delay, injected error/response, drop before); body read and signature check; routing errors; JSON body;
+ * (delay, which ends with `request.signal` unless `applyAfterDisconnect`; injected error/response, drop before); body read and signature check; routing errors; JSON body;
  * idempotency; the operation's rules; drop after. A dropped connection is `Response.error()`.
  * @internal
  */
@@ -114,7 +118,7 @@ export async function handleRequest(env: Env, request: Request): Promise<Respons
   }
   const operation = routed instanceof EmulatorError ? undefined : routed.operation;
   const fault = env.faults.take({ method: request.method, path: url.pathname, operation });
-  if (fault?.delayMs) await sleep(fault.delayMs, request.signal);
+  if (fault?.delayMs) await sleep(fault.delayMs, fault.applyAfterDisconnect ? undefined : request.signal);
   const early = fault && faultResponse(fault, requestId, env.clock);
   if (early) return early;
   const response = await respond(env, request, url, routed, requestId, fault?.dateSkewMs ?? 0);

@@ -19,6 +19,7 @@ export type { FaultMatch, FaultSpec, Faults, InjectedFault } from './faults.ts';
 export type { FixtureAccount } from './fixtures.ts';
 export { FIXTURE_ACCOUNTS } from './fixtures.ts';
 export type { EmulatorServer, ListenOptions } from './node-server.ts';
+export type { SeedOptions, SeedPeerConn } from './seed.ts';
 export { DEFAULT_TRANSITIONS } from './transitions.ts';
 export type {
   DnsStatus,

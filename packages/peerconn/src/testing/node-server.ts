@@ -13,6 +13,17 @@ export interface ListenOptions {
   port?: number;
   /** Interface to bind. @default '127.0.0.1' */
   hostname?: string;
+  /**
+   * Runs in front of the emulator for every request (preflights included): answer it yourself (extra routes,
+   * a health check) or pass it on with `next(request)`, e.g. to time or log it. `request.signal` aborts when
+   * the client disconnects before the response is sent.
+   * @example
+   * await emulator.listen({
+   *   middleware: (request, next) =>
+   *     new URL(request.url).pathname === '/healthz' ? new Response('ok') : next(request),
+   * });
+   */
+  middleware?: (request: Request, next: (request: Request) => Promise<Response>) => Response | Promise<Response>;
 }
 
 // The few node:http shapes used here, so the emulator's types never depend on @types/node.
@@ -25,6 +36,9 @@ interface IncomingLike extends AsyncIterable<Uint8Array> {
 interface ResponseLike {
   writeHead(status: number, headers: Record<string, string>): void;
   end(body?: Uint8Array): void;
+  /** True once `end()` was called. */
+  readonly writableEnded: boolean;
+  on(event: 'close', listener: () => void): void;
 }
 interface ServerLike {
   listen(port: number, hostname: string, callback: () => void): void;
@@ -41,7 +55,7 @@ interface HttpLike {
 const NODE_HTTP = 'node:http';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection']);
 
-async function toRequest(req: IncomingLike, base: string): Promise<Request> {
+async function toRequest(req: IncomingLike, base: string, signal: AbortSignal): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
@@ -53,34 +67,46 @@ async function toRequest(req: IncomingLike, base: string): Promise<Request> {
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const body = hasBody ? new Blob(chunks as BlobPart[]) : null;
   const host = req.headers.host ?? new URL(base).host;
-  return new Request(new URL(req.url ?? '/', `http://${host}`), { method, headers, body });
+  return new Request(new URL(req.url ?? '/', `http://${host}`), { method, headers, body, signal });
 }
 
 /**
- * Serves `handle` over node:http (Node, Bun, Deno). A `drop` fault destroys the socket.
+ * Serves `handle` over node:http (Node, Bun, Deno). Each `Request` carries a signal that aborts when the client
+ * disconnects before the response is sent (the response's `close`), so an injected delay ends with it. A `drop`
+ * fault destroys the socket. `track` wraps the handling of each request, from its arrival to the response sent.
  * @internal
  */
 export async function listen(
   handle: (request: Request) => Promise<Response>,
   options: ListenOptions = {},
+  track: (work: () => Promise<void>) => Promise<void> = (work) => work(),
 ): Promise<EmulatorServer> {
   const http = (await import(/* @vite-ignore */ NODE_HTTP)) as HttpLike;
   const hostname = options.hostname ?? '127.0.0.1';
+  const { middleware } = options;
+  const serve = middleware ? (request: Request) => Promise.resolve(middleware(request, handle)) : handle;
   let base = `http://${hostname}`;
   const server = http.createServer((req, res) => {
-    toRequest(req, base)
-      .then(handle)
-      .then(async (response) => {
-        if (response.type === 'error') return req.socket.destroy();
-        const headers: Record<string, string> = {};
-        response.headers.forEach((value, name) => {
-          headers[name] = value;
-        });
-        const body = new Uint8Array(await response.arrayBuffer());
-        res.writeHead(response.status, headers);
-        res.end(body);
-      })
-      .catch(() => req.socket.destroy());
+    const disconnected = new AbortController();
+    res.on('close', () => {
+      if (!res.writableEnded) disconnected.abort();
+    });
+    void track(() =>
+      toRequest(req, base, disconnected.signal)
+        .then(serve)
+        .then(async (response) => {
+          if (response.type === 'error') return req.socket.destroy();
+          if (disconnected.signal.aborted) return; // handled after the client left (applyAfterDisconnect)
+          const headers: Record<string, string> = {};
+          response.headers.forEach((value, name) => {
+            headers[name] = value;
+          });
+          const body = new Uint8Array(await response.arrayBuffer());
+          res.writeHead(response.status, headers);
+          res.end(body);
+        })
+        .catch(() => req.socket.destroy()),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.on('error', reject);

@@ -1,4 +1,4 @@
-import { BceNetworkError, createClient } from '@bcekit/core';
+import { BceNetworkError, BceTimeoutError, createClient } from '@bcekit/core';
 import { createPeerconn, getPeerconn, listPeerconns } from '@bcekit/peerconn';
 import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { http } from 'msw';
@@ -113,6 +113,65 @@ describe('faults over real HTTP', () => {
     await expect(pending).rejects.toThrow('gave up');
   });
 
+  it('over listen(), a delay ends when the client disconnects: nothing is applied', async () => {
+    env = await startEmulator();
+    env.emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 60_000 });
+    const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 0, timeout: 100 });
+
+    const error = await createPeerconn(client, input).catch((e: unknown) => e);
+    const started = Date.now();
+    await env.emulator.idle();
+
+    expect(error).toBeInstanceOf(BceTimeoutError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(env.emulator.state().counts.peerConns).toBe(0);
+  });
+
+  it('applyAfterDisconnect: the create lands after the client gave up, and idle() waits for it', async () => {
+    env = await startEmulator();
+    env.emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 300, applyAfterDisconnect: true });
+    const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 0, timeout: 50 });
+
+    const error = await createPeerconn(client, input).catch((e: unknown) => e);
+    const before = env.emulator.state().counts.peerConns;
+    await env.emulator.idle();
+
+    expect(error).toBeInstanceOf(BceTimeoutError);
+    expect(before).toBe(0);
+    expect(env.emulator.state().counts.peerConns).toBe(1);
+  });
+
+  it('emulator.fetch rejects at the abort; with applyAfterDisconnect the request is still applied', async () => {
+    const emulator = createEmulator();
+    emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 200, applyAfterDisconnect: true });
+    const controller = new AbortController();
+    const client = createClient({ endpoint: 'https://bcc.bj.baidubce.com', fetch: emulator.fetch, credentials: alice });
+    const started = Date.now();
+    setTimeout(() => controller.abort(new Error('gave up')), 20);
+
+    await expect(createPeerconn(client, input, { signal: controller.signal, retry: 0 })).rejects.toThrow('gave up');
+    expect(Date.now() - started).toBeLessThan(150);
+    await emulator.idle();
+    expect(emulator.state().counts.peerConns).toBe(1);
+  });
+
+  it('emulator.fetch with an already aborted signal sends nothing', async () => {
+    const emulator = createEmulator();
+
+    const call = emulator.fetch('https://bcc.bj.baidubce.com/v1/peerconn', {
+      signal: AbortSignal.abort(new Error('no')),
+    });
+
+    await expect(call).rejects.toThrow('no');
+    expect(emulator.state().counts.requests).toBe(0);
+  });
+
+  it('idle() resolves at once when no request is in flight', async () => {
+    const emulator = createEmulator();
+
+    await expect(emulator.idle()).resolves.toBeUndefined();
+  });
+
   it('a client learns the emulator clock from Date and recovers from RequestExpired', async () => {
     env = await startEmulator({ now: Date.now() - 60 * 60 * 1000 });
     const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 1 });
@@ -120,6 +179,45 @@ describe('faults over real HTTP', () => {
     const page = await listPeerconns(client, {});
 
     expect(page.peerConns).toEqual([]);
+  });
+});
+
+describe('listen({ middleware })', () => {
+  it('answers its own routes and passes the others on to the emulator', async () => {
+    const emulator = createEmulator();
+    const seen: string[] = [];
+    const server = await emulator.listen({
+      middleware: (request, next) => {
+        const { pathname } = new URL(request.url);
+        seen.push(pathname);
+        return pathname === '/healthz' ? new Response('ok') : next(request);
+      },
+    });
+    try {
+      const health = await fetch(`${server.url}/healthz`);
+      const page = await listPeerconns(createClient({ endpoint: server.url, credentials: alice, retry: 0 }), {});
+
+      expect(await health.text()).toBe('ok');
+      expect(page.peerConns).toEqual([]);
+      expect(seen).toEqual(['/healthz', '/v1/peerconn']);
+      expect(emulator.state().counts.requests).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a middleware that throws closes the connection', async () => {
+    const emulator = createEmulator();
+    const server = await emulator.listen({
+      middleware: () => {
+        throw new Error('boom');
+      },
+    });
+    try {
+      await expect(fetch(`${server.url}/v1/peerconn`)).rejects.toThrow(TypeError);
+    } finally {
+      await server.close();
+    }
   });
 });
 

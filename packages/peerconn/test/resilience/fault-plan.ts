@@ -28,8 +28,8 @@ function specOf(kind: FaultKind, timeoutDelayMs: number): FaultSpec {
     case 'drop-after-apply':
       return { match, drop: 'after' };
     case 'timeout':
-      // Over node:http the emulator keeps going after the client gave up: it applies the create late.
-      return { match, delayMs: timeoutDelayMs };
+      // The client times out during the delay and gives up; the service still applies the create, late.
+      return { match, delayMs: timeoutDelayMs, applyAfterDisconnect: true };
   }
 }
 

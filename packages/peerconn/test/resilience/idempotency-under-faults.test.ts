@@ -22,6 +22,8 @@ interface Call {
 let emulator: Emulator;
 let server: EmulatorServer;
 let calls: Call[];
+/** Creates the emulator applied (200) after their client had disconnected. */
+let appliedAfterDisconnect = 0;
 
 /** 20 accounts, each with 100 VPCs in bj, paired two by two: 1,000 distinct same-account VPC pairs. */
 function arrangeCalls(): Call[] {
@@ -70,14 +72,20 @@ describe('createPeerconn under 30% injected faults', () => {
 
   beforeAll(async () => {
     emulator = createEmulator({ seed: false });
-    server = await emulator.listen();
+    server = await emulator.listen({
+      middleware: async (request, next) => {
+        const response = await next(request);
+        if (request.signal.aborted && response.status === 200) appliedAfterDisconnect++;
+        return response;
+      },
+    });
     calls = arrangeCalls();
     plan = planFaults(emulator, { entries: 4 * CALLS, rate: FAULT_RATE, seed: SEED, timeoutDelayMs: SERVER_DELAY_MS });
 
     await runAll(calls);
     emulator.faults.clear();
     // Creates held back by the timeout fault land after their client gave up: let them all arrive.
-    await new Promise((resolve) => setTimeout(resolve, SERVER_DELAY_MS + 200));
+    await emulator.idle();
     retried = calls.filter((call) => errorOf(call));
     for (const call of retried) {
       const { peerConnId } = await createPeerconn(call.client, {
@@ -94,6 +102,10 @@ describe('createPeerconn under 30% injected faults', () => {
 
     expect(total / (total + passedThrough)).toBeGreaterThan(0.2);
     for (const count of Object.values(byKind)) expect(count).toBeGreaterThan(10);
+  });
+
+  it('applied creates whose client had already given up (the timeout fault)', () => {
+    expect(appliedAfterDisconnect).toBeGreaterThan(10);
   });
 
   it('settles every call with a peerConnId or a typed error that carries its clientToken', () => {
@@ -150,6 +162,7 @@ describe('createPeerconn under 30% injected faults', () => {
         `(${Object.entries(byKind)
           .map(([k, n]) => `${k}: ${n}`)
           .join(', ')}; ${passedThrough} passed through), ` +
+        `${appliedAfterDisconnect} creates applied after their client gave up, ` +
         `${retried.length} calls failed after their retries and were retried with their clientToken, ` +
         `${duplicates} duplicates found`,
     );
