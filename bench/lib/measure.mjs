@@ -1,21 +1,34 @@
-// Throughput with tinybench: every task warms up, then runs for `time` ms; ops/s = runs / total time.
+// Throughput with tinybench, in interleaved rounds: every task warms up once, then the tasks take turns for
+// `rounds` rounds of `time / rounds` ms each (the order rotating every round), and a task's figure is the median of
+// its rounds. On a shared machine the load drifts within a run; one long block per task (the former method) let a
+// burst of other work land on one subject only, which moved a baseline's rate by 2× between runs. Each round's
+// ops/s is runs / total time, so garbage collection stays in the figure.
 import { Bench } from 'tinybench';
 
+async function once(name, fn, time, warmupTime) {
+  const bench = new Bench({ time, warmupTime, warmup: warmupTime > 0, throws: true });
+  bench.add(name, fn);
+  await bench.run();
+  const result = bench.tasks[0].result;
+  if (result?.state !== 'completed') throw new Error(`bench: task ${name} did not complete`);
+  return 1000 / result.period;
+}
+
 /**
- * Runs `tasks` ({ name: fn }) in one tinybench and returns { name: opsPerSecond }. A failing task throws, so a
+ * Runs `tasks` ({ name: fn }) and returns { name: opsPerSecond } (median of the rounds). A failing task throws, so a
  * broken path can never pass as a fast one.
  */
-export async function throughput(tasks, { time = 1500, warmupTime = 300 } = {}) {
-  const bench = new Bench({ time, warmupTime, throws: true });
-  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
-  await bench.run();
-  const results = {};
-  for (const task of bench.tasks) {
-    const result = task.result;
-    if (result?.state !== 'completed') throw new Error(`bench: task ${task.name} did not complete`);
-    results[task.name] = 1000 / result.period;
+export async function throughput(tasks, { time = 1500, warmupTime = 300, rounds = 5 } = {}) {
+  const names = Object.keys(tasks);
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (const name of names) await once(name, tasks[name], warmupTime, 0);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length];
+      samples[name].push(await once(name, tasks[name], time / rounds, 0));
+    }
   }
-  return results;
+  return Object.fromEntries(names.map((name) => [name, median(samples[name])]));
 }
 
 /** Median of a list of numbers. */

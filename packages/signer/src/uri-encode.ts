@@ -1,33 +1,23 @@
-const HEX = '0123456789ABCDEF';
+// Strings that need no encoding at all (ids, header names, dates): returned as they are, without a copy.
+const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+const UNRESERVED_OR_SLASH = /^[A-Za-z0-9\-_.~/]*$/;
+// A surrogate without its other half: not valid UTF-16, so encodeURIComponent throws on it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * BCE's UriEncode: every UTF-8 byte except `A-Z a-z 0-9 - _ . ~` becomes `%XX` (upper-case hex).
  * With `keepSlash`, `/` is kept too (for paths). Lone surrogates are encoded as U+FFFD, never thrown on.
  */
 export function uriEncode(value: string, keepSlash = false): string {
+  if ((keepSlash ? UNRESERVED_OR_SLASH : UNRESERVED).test(value)) return value;
   let encoded: string;
   try {
     encoded = encodeURIComponent(value);
   } catch {
-    encoded = encodeBytes(new TextEncoder().encode(value));
+    // As TextEncoder does: each lone surrogate becomes U+FFFD.
+    encoded = encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
   }
   // encodeURIComponent leaves !'()* alone; BCE encodes them.
   encoded = encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return keepSlash ? encoded.replace(/%2F/g, '/') : encoded;
-}
-
-function encodeBytes(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) {
-    const unreserved =
-      (b >= 0x30 && b <= 0x39) ||
-      (b >= 0x41 && b <= 0x5a) ||
-      (b >= 0x61 && b <= 0x7a) ||
-      b === 0x2d ||
-      b === 0x5f ||
-      b === 0x2e ||
-      b === 0x7e;
-    out += unreserved ? String.fromCharCode(b) : `%${HEX[b >> 4]}${HEX[b & 15]}`;
-  }
-  return out;
 }

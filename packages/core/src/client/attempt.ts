@@ -1,4 +1,4 @@
-import { type BceCredentials, sign } from '@bcekit/signer';
+import { type BceCredentials, canonicalTime, sign } from '@bcekit/signer';
 import type { ClientClock } from '../clock/clock-offset.ts';
 import { readCappedText, readServiceFailure, type ServiceFailure } from '../errors/from-response.ts';
 import { redact } from '../errors/redact.ts';
@@ -46,7 +46,7 @@ export async function runAttempt(
 ): Promise<AttemptOutcome> {
   const secrets = [credentials.secretAccessKey, credentials.sessionToken];
   const signedAt = Math.floor(ctx.clock.now() / 1000);
-  const signed: Record<string, string> = { host: request.host, 'x-bce-date': isoSeconds(signedAt) };
+  const signed: Record<string, string> = { host: request.host, 'x-bce-date': canonicalTime(signedAt) };
   if (request.body !== undefined) signed['content-type'] = JSON_CONTENT_TYPE;
   if (credentials.sessionToken) signed['x-bce-security-token'] = credentials.sessionToken;
   const authorization = await sign(
@@ -104,27 +104,18 @@ function parseSuccess(response: Response, text: string, secrets: readonly (strin
   } catch {
     // Redacted before the cut, so that an echoed secret cannot be left half-visible at the end of the excerpt.
     const excerpt = redact(text, secrets).replace(/\s+/g, ' ').trim().slice(0, 200);
-    const failure: ServiceFailure = {
-      statusCode: response.status,
-      code: 'MalformedJSON',
-      serviceMessage: `success response is not JSON: ${excerpt}`,
-      requestId: response.headers.get('x-bce-request-id') ?? undefined,
-    };
-    return { kind: 'service', failure, clockSkew: false, retryable: false, retryAfter: undefined };
+    return unusable(response, 'MalformedJSON', `success response is not JSON: ${excerpt}`);
   }
 }
 
 function tooLarge(response: Response): AttemptOutcome {
-  const failure: ServiceFailure = {
-    statusCode: response.status,
-    code: 'ResponseTooLarge',
-    serviceMessage: `success response larger than ${SUCCESS_BODY_LIMIT / 1024 / 1024} MiB; the rest was not read`,
-    requestId: response.headers.get('x-bce-request-id') ?? undefined,
-  };
-  return { kind: 'service', failure, clockSkew: false, retryable: false, retryAfter: undefined };
+  const limit = SUCCESS_BODY_LIMIT / 1024 / 1024;
+  return unusable(response, 'ResponseTooLarge', `success response larger than ${limit} MiB; the rest was not read`);
 }
 
-/** `2014-06-13T05:57:36Z`: BCE's timestamp form, without milliseconds. */
-function isoSeconds(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** A 2xx whose body cannot be used: a final service failure, never retried. */
+function unusable(response: Response, code: string, serviceMessage: string): AttemptOutcome {
+  const requestId = response.headers.get('x-bce-request-id') ?? undefined;
+  const failure: ServiceFailure = { statusCode: response.status, code, serviceMessage, requestId };
+  return { kind: 'service', failure, clockSkew: false, retryable: false, retryAfter: undefined };
 }

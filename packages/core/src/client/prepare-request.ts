@@ -58,11 +58,24 @@ export function prepareRequest(
   return {
     method: request.method.toUpperCase(),
     operation,
-    host: new URL(url).host,
+    host: hostOf(origin!),
     path,
     query,
     url,
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     clientToken: typeof token === 'string' && token ? token : undefined,
   };
+}
+
+// The host of the last origin seen: a client sends to one origin, so the URL parse is done once, not per call.
+let lastOrigin = '';
+let lastHost = '';
+
+/** `host[:port]` as fetch will send it (lower-cased, default port dropped). */
+function hostOf(origin: string): string {
+  if (origin !== lastOrigin) {
+    lastHost = new URL(origin).host;
+    lastOrigin = origin;
+  }
+  return lastHost;
 }

@@ -48,12 +48,16 @@ async function loop<T>(
 ): Promise<T | undefined> {
   const { logger, hooks } = ctx.options;
   const { signal, retry, timeout } = call;
-  const base = {
-    method: request.method,
-    url: redact(request.url),
-    operation: request.operation,
-    clientToken: request.clientToken,
-  };
+  // What hooks are told about every attempt; built only for a client that has hooks.
+  const base =
+    hooks.beforeAttempt || hooks.afterAttempt
+      ? {
+          method: request.method,
+          url: redact(request.url),
+          operation: request.operation,
+          clientToken: request.clientToken,
+        }
+      : undefined;
   let secrets: (string | undefined)[] = [];
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data: Record<string, unknown>) => {
     if (!logger) return;
@@ -68,7 +72,7 @@ async function loop<T>(
     signal?.throwIfAborted();
     const credentials: BceCredentials = await ctx.credentials();
     secrets = [credentials.secretAccessKey, credentials.sessionToken];
-    await hooks.beforeAttempt?.({ ...base, attempt });
+    if (hooks.beforeAttempt) await hooks.beforeAttempt({ ...base!, attempt });
     signal?.throwIfAborted();
     const logData = { operation: request.operation, method: request.method, path: request.path, attempt };
     log('debug', 'bcekit: attempt start', logData);
@@ -80,14 +84,14 @@ async function loop<T>(
 
     if (outcome.kind === 'success') {
       log('debug', 'bcekit: attempt end', { ...logData, status, ms });
-      await hooks.afterAttempt?.({ ...base, attempt, status });
+      if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status });
       return outcome.value as T | undefined;
     }
     const error = toError(outcome, request, attempt, timeout, secrets);
     const retryable = outcome.kind !== 'service' || outcome.retryable;
     if (!retryable || attempt > retry.limit) {
       log('warn', 'bcekit: call failed', { ...logData, status, ms, error: error.message });
-      await hooks.afterAttempt?.({ ...base, attempt, status, error });
+      if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, error });
       throw error;
     }
     // A skewed clock is fixed by the offset just learned; waiting would not help.
@@ -96,8 +100,10 @@ async function loop<T>(
         ? 0
         : retryDelay(attempt, retry, outcome.kind === 'service' ? outcome.retryAfter : undefined);
     log('info', 'bcekit: retrying', { ...logData, status, ms, delay, reason: describeOutcome(outcome) });
-    const state: AttemptState = { ...base, attempt, status, error, delay };
-    await hooks.afterAttempt?.(state);
+    if (hooks.afterAttempt) {
+      const state: AttemptState = { ...base!, attempt, status, error, delay };
+      await hooks.afterAttempt(state);
+    }
     await sleep(delay, signal);
   }
 }
