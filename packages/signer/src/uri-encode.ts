@@ -1,6 +1,6 @@
 // Strings that need no encoding at all (ids, header names, dates): returned as they are, without a copy.
-const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
-const UNRESERVED_OR_SLASH = /^[A-Za-z0-9\-_.~/]*$/;
+const UNRESERVED = /^[\w.~-]*$/;
+const UNRESERVED_OR_SLASH = /^[\w.~/-]*$/;
 // A surrogate without its other half: not valid UTF-16, so encodeURIComponent throws on it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 
+// Calls marked pure so that bundlers drop the schemas an app does not use (see common.ts).
+
 // Python's Billing model always carries a reservation of 1 Month, even for Postpaid (spec §3.2, §8.4);
 // we send the same bytes so that a call made through bcekit is the call the official SDK makes.
 const defaultReservation = () => ({ reservationLength: 1 as const, reservationTimeUnit: 'Month' as const });

@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 
+// Every valibot call is marked pure: valibot's own @__NO_SIDE_EFFECTS__ marks are not followed across modules by
+// esbuild 0.27, which then kept schemas an app never uses (RoleSchema, MaxKeysSchema…) in its bundle.
+//
 // The wording of every rule lives here; run-operation adds the function name, the field path and
 // "(got …)" so that a message reads `resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0)`.
 

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 
+// Calls marked pure so that bundlers drop the schemas an app does not use (see common.ts).
+
 /** One tag: a non-empty `tagKey` and a `tagValue` (may be empty). */
 export const TagSchema = /* @__PURE__ */ v.object(
   {
