@@ -92,7 +92,7 @@ export function seedPeerConns(
     const local = vpc(item.localVpcId);
     const peer = vpc(item.peerVpcId);
     if (local.vpcId === peer.vpcId) problem('localVpcId and peerVpcId must be different VPCs');
-    const pair = [local.vpcId, peer.vpcId].sort().join(' ');
+    const pair = local.vpcId < peer.vpcId ? `${local.vpcId} ${peer.vpcId}` : `${peer.vpcId} ${local.vpcId}`;
     const [ofLocal, ofPeer] = [state.byVpc.get(local.vpcId) ?? [], state.byVpc.get(peer.vpcId) ?? []];
     const existing = (ofLocal.length <= ofPeer.length ? ofLocal : ofPeer).some(
       (r) =>
