@@ -1,7 +1,7 @@
-// The node side of every runner: the emulator over node:http on 127.0.0.1, with a small control route in front
-// (`/__control/*`) so that a runtime that cannot reach the emulator object (browser, workerd, deno, bun) can
-// make its own accounts and inject faults. Everything else goes to `emulator.handle`.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// The node side of every runner: the emulator over node:http on 127.0.0.1 (its own `listen()`), with a small
+// control route in front (`/__control/*`, a listen middleware) so that a runtime that cannot reach the emulator
+// object (browser, workerd, deno, bun) can make its own accounts and inject faults. Everything else goes on to the
+// emulator, whose server ends an injected delay when the client gives up.
 import { createEmulator, type Emulator, type FaultSpec } from '@bcekit/peerconn/testing';
 
 /** A running conformance server. */
@@ -19,17 +19,12 @@ const CONTROL_CORS = {
   'access-control-allow-methods': 'POST, OPTIONS',
   'access-control-allow-headers': 'content-type',
 };
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect']);
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { ...CONTROL_CORS, 'content-type': 'application/json' });
-  res.end(JSON.stringify(value));
+function sendJson(status: number, value: unknown): Response {
+  return new Response(JSON.stringify(value), {
+    status,
+    headers: { ...CONTROL_CORS, 'content-type': 'application/json' },
+  });
 }
 
 function control(emulator: Emulator, route: string, body: Record<string, unknown>): unknown {
@@ -49,49 +44,14 @@ function control(emulator: Emulator, route: string, body: Record<string, unknown
   throw new Error(`unknown control route ${route}`);
 }
 
-async function toRequest(req: IncomingMessage, body: Buffer, signal: AbortSignal): Promise<Request> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name)) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+async function serveControl(emulator: Emulator, request: Request, route: string): Promise<Response> {
+  if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CONTROL_CORS });
+  const text = await request.text();
+  try {
+    return sendJson(200, control(emulator, route, text ? JSON.parse(text) : {}));
+  } catch (error) {
+    return sendJson(400, { error: String(error) });
   }
-  const method = req.method ?? 'GET';
-  const init: RequestInit = { method, headers, signal };
-  if (method !== 'GET' && method !== 'HEAD') init.body = new Uint8Array(body);
-  return new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`), init);
-}
-
-async function serve(emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0] ?? '/';
-  if (path.startsWith('/__control/')) {
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, CONTROL_CORS);
-      res.end();
-      return;
-    }
-    const text = (await readBody(req)).toString('utf8');
-    try {
-      sendJson(res, 200, control(emulator, path.slice('/__control/'.length), text ? JSON.parse(text) : {}));
-    } catch (error) {
-      sendJson(res, 400, { error: String(error) });
-    }
-    return;
-  }
-  // A client that gives up (abort, timeout) closes the socket: end the emulator's injected delay with it.
-  const gone = new AbortController();
-  res.on('close', () => gone.abort());
-  const response = await emulator.handle(await toRequest(req, await readBody(req), gone.signal));
-  if (response.type === 'error') {
-    req.socket.destroy();
-    return;
-  }
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  res.writeHead(response.status, headers);
-  res.end(bytes);
 }
 
 /** Starts an emulator (fast transitions) and its control route on 127.0.0.1, on a free port. */
@@ -105,23 +65,13 @@ export async function startConformanceServer(): Promise<ConformanceServer> {
       dnsClosing: TRANSITION_MS,
     },
   });
-  const server = createServer((req, res) => {
-    serve(emulator, req, res).catch(() => req.socket.destroy());
+  const server = await emulator.listen({
+    middleware: (request, next) => {
+      const { pathname } = new URL(request.url);
+      return pathname.startsWith('/__control/')
+        ? serveControl(emulator, request, pathname.slice('/__control/'.length))
+        : next(request);
+    },
   });
-  server.keepAliveTimeout = 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    emulator,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { url: server.url, emulator, close: () => server.close() };
 }
