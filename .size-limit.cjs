@@ -6,9 +6,9 @@ module.exports = [
   {
     name: 'createClient + createPeerconn',
     path: 'bench/.out/bundles/create-only/create-only.js',
-    // Issue 7's target is 10 KB; this app measures 10.9 kB (BENCHMARKS.md). The budget holds today's size so that
-    // it can only shrink; lower it as the target is reached.
-    limit: '11 kB',
+    // Issue 7's target is 10 KiB (10.24 kB: size-limit's kB is 1000 B). This app measures 10.56 KiB = 10.82 kB
+    // (BENCHMARKS.md); the budget holds today's size so that it can only shrink. Set it to '10.24 kB' once reached.
+    limit: '10.85 kB',
     gzip: true,
   },
   {

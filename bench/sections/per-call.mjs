@@ -76,7 +76,7 @@ export async function runPerCall({ time }) {
   return {
     title: '3. Per-call overhead',
     method:
-      'Calls per second, one at a time (tinybench), against a fetch / request handler that answers at once with a canned success. bcekit: `createClient({ endpoint, credentials, fetch, retry: 0 })` then `createPeerconn` (validation, clientToken, signing, fetch transport, JSON parse). AWS: `EC2Client` with a stub `requestHandler`, `maxAttempts: 1`. Ratio = ours ÷ baseline (higher is better).',
+      'Calls per second, one at a time (tinybench; subjects take turns in 5 interleaved rounds after a warm-up, median of the rounds), against a fetch / request handler that answers at once with a canned success. bcekit: `createClient({ endpoint, credentials, fetch, retry: 0 })` then `createPeerconn` (validation, clientToken, signing, fetch transport, JSON parse). AWS: `EC2Client` with a stub `requestHandler`, `maxAttempts: 1`. Ratio = ours ÷ baseline (higher is better).',
     columns: ['Subject', 'Calls/s', 'µs per call', 'vs AWS SDK v3', 'vs hand-written'],
     rows: Object.entries(r).map(([name, ops]) => [
       name,

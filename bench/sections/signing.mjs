@@ -115,7 +115,7 @@ export async function runSigning({ time }) {
   return {
     title: '2. Signing throughput',
     method:
-      'Signatures per second of a createPeerconn-shaped request (POST, query clientToken, host + content-type + x-bce-date signed), each signing "now", tinybench, one at a time. Every subject is first checked to produce the same Authorization. The Web Crypto and @noble rows run with `process.getBuiltinModule` hidden, as in a browser. Ratio = ours ÷ baseline (higher is better).',
+      'Signatures per second of a createPeerconn-shaped request (POST, query clientToken, host + content-type + x-bce-date signed), each signing "now", tinybench, one at a time (subjects take turns in 5 interleaved rounds, median of the rounds). Every subject is first checked to produce the same Authorization. The Web Crypto and @noble rows run with `process.getBuiltinModule` hidden, as in a browser. Ratio = ours ÷ baseline (higher is better).',
     columns: ['Subject', 'Signatures/s', 'vs node:crypto minimal', 'vs naive Web Crypto', 'vs @baiducloud/sdk'],
     rows,
     targets: [
