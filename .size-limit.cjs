@@ -6,9 +6,10 @@ module.exports = [
   {
     name: 'createClient + createPeerconn',
     path: 'bench/.out/bundles/create-only/create-only.js',
-    // Issue 7's target is 10 KiB (10.24 kB: size-limit's kB is 1000 B). This app measures 10.56 KiB = 10.82 kB
-    // (BENCHMARKS.md); the budget holds today's size so that it can only shrink. Set it to '10.24 kB' once reached.
-    limit: '10.85 kB',
+    // Issue 7's target is 10 KiB (10.24 kB: size-limit's kB is 1000 B). This app measures 10.37 KiB = 10.62 kB
+    // (10,620 B; BENCHMARKS.md); the budget holds today's size so that it can only shrink. Set it to '10.24 kB'
+    // once reached.
+    limit: '10.65 kB',
     gzip: true,
   },
   {

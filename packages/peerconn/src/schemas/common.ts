@@ -3,6 +3,10 @@ import * as v from 'valibot';
 // Every valibot call is marked pure: valibot's own @__NO_SIDE_EFFECTS__ marks are not followed across modules by
 // esbuild 0.27, which then kept schemas an app never uses (RoleSchema, MaxKeysSchema…) in its bundle.
 //
+// Every rule past the type is one `v.check` predicate rather than valibot's specific actions (minLength, regex,
+// integer, minValue…): each distinct valibot function is code in every app's bundle, and the messages are ours
+// anyway, so one predicate per rule gives the same issues at a smaller size (BENCHMARKS.md, size of create-only).
+//
 // The wording of every rule lives here; run-operation adds the function name, the field path and
 // "(got …)" so that a message reads `resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0)`.
 
@@ -15,9 +19,7 @@ const ID_MESSAGE = 'must be a non-empty id without "/"';
  */
 export const IdSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.string(ID_MESSAGE),
-  /* @__PURE__ */ v.minLength(1, ID_MESSAGE),
-  /* @__PURE__ */ v.regex(/^[^/]+$/, ID_MESSAGE),
-  /* @__PURE__ */ v.check((id) => id !== '.' && id !== '..', ID_MESSAGE),
+  /* @__PURE__ */ v.check((id) => /^[^/]+$/.test(id) && id !== '.' && id !== '..', ID_MESSAGE),
 );
 
 /** The id of a peer connection, e.g. `peerconn-9td54fmx143e`. */
@@ -29,7 +31,7 @@ export const PeerConnIdSchema = IdSchema;
  */
 export const ClientTokenSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.string('must be a string of 1 to 64 printable ASCII characters'),
-  /* @__PURE__ */ v.regex(/^[\x20-\x7e]{1,64}$/, 'must be 1 to 64 printable ASCII characters'),
+  /* @__PURE__ */ v.check((token) => /^[\x20-\x7e]{1,64}$/.test(token), 'must be 1 to 64 printable ASCII characters'),
 );
 
 /** Which end of a peer connection a call speaks for. */
@@ -44,8 +46,8 @@ export type Role = v.InferOutput<typeof RoleSchema>;
  */
 export const RegionCodeSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.string('must be a region code such as "bj" or "gz"'),
-  /* @__PURE__ */ v.regex(
-    /^[a-z][a-z0-9-]{1,15}$/,
+  /* @__PURE__ */ v.check(
+    (region) => /^[a-z][a-z0-9-]{1,15}$/.test(region),
     'must be a region code such as "bj" or "gz" (lower-case letters, digits, "-")',
   ),
 );
@@ -53,16 +55,13 @@ export const RegionCodeSchema = /* @__PURE__ */ v.pipe(
 /** Bandwidth in Mbps: an integer of at least 1 (the service documents no upper bound). */
 export const BandwidthSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.number('must be an integer >= 1'),
-  /* @__PURE__ */ v.integer('must be an integer >= 1'),
-  /* @__PURE__ */ v.minValue(1, 'must be an integer >= 1'),
+  /* @__PURE__ */ v.check((n) => Number.isInteger(n) && n >= 1, 'must be an integer >= 1'),
 );
 
 /** Page size of a list call: an integer from 1 to 1000 (the service's default and maximum is 1000). */
 export const MaxKeysSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.number('must be an integer from 1 to 1000'),
-  /* @__PURE__ */ v.integer('must be an integer from 1 to 1000'),
-  /* @__PURE__ */ v.minValue(1, 'must be an integer from 1 to 1000'),
-  /* @__PURE__ */ v.maxValue(1000, 'must be an integer from 1 to 1000'),
+  /* @__PURE__ */ v.check((n) => Number.isInteger(n) && n >= 1 && n <= 1000, 'must be an integer from 1 to 1000'),
 );
 
 /**
@@ -71,5 +70,5 @@ export const MaxKeysSchema = /* @__PURE__ */ v.pipe(
  */
 export const TextSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.string('must be a string'),
-  /* @__PURE__ */ v.maxLength(1024, 'must be at most 1024 characters'),
+  /* @__PURE__ */ v.check((text) => text.length <= 1024, 'must be at most 1024 characters'),
 );

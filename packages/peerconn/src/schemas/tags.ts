@@ -7,7 +7,7 @@ export const TagSchema = /* @__PURE__ */ v.object(
   {
     tagKey: /* @__PURE__ */ v.pipe(
       /* @__PURE__ */ v.string('must be a non-empty string'),
-      /* @__PURE__ */ v.minLength(1, 'must be a non-empty string'),
+      /* @__PURE__ */ v.check((key) => key !== '', 'must be a non-empty string'),
     ),
     tagValue: /* @__PURE__ */ v.string('must be a string'),
   },
