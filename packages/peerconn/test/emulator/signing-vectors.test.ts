@@ -1,10 +1,10 @@
-// The 97 cases of Baidu's official signer (fixtures/bce-v1-signing.json, from ../shared/vectors): a request
-// built from each case's inputs must pass the emulator's signature check.
+// The 97 cases of Baidu's official signer, read from the signer package's fixture (one copy for the repo, as the
+// conformance suite reads it): a request built from each case's inputs must pass the emulator's signature check.
 import { createHash } from 'node:crypto';
 import { createEmulator } from '@bcekit/peerconn/testing';
 import { sign } from '@bcekit/signer';
 import { describe, expect, it } from 'vitest';
-import vectors from './fixtures/bce-v1-signing.json' with { type: 'json' };
+import vectors from '../../../signer/test/fixtures/bce-v1-signing.json' with { type: 'json' };
 
 interface Vector {
   id: string;
