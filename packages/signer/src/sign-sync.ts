@@ -2,7 +2,7 @@ import { authStringPrefix } from './auth-string.ts';
 import { canonicalize } from './canonical-request.ts';
 import { nativeHmacHex } from './hmac-native.ts';
 import { hmacHexNoble } from './hmac-noble.ts';
-import { nativeSigningKey } from './sign.ts';
+import { syncSignature } from './signing-key.ts';
 import type { SignableRequest, SignOptions } from './types.ts';
 
 /**
@@ -16,9 +16,6 @@ import type { SignableRequest, SignOptions } from './types.ts';
 export function signSync(request: SignableRequest, options: SignOptions): string {
   const prefix = authStringPrefix(options);
   const parts = canonicalize(request, options);
-  const native = nativeHmacHex();
-  const signature = native
-    ? native(nativeSigningKey(native, options.credentials, prefix), parts.canonicalRequest)
-    : hmacHexNoble(hmacHexNoble(options.credentials.secretAccessKey, prefix), parts.canonicalRequest);
+  const signature = syncSignature(nativeHmacHex() ?? hmacHexNoble, options.credentials, prefix, parts.canonicalRequest);
   return `${prefix}/${parts.signedHeaders.join(';')}/${signature}`;
 }
