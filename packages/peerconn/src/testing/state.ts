@@ -1,5 +1,4 @@
 import { createDueQueue, type DueQueue, dequeueDue, enqueue } from './due-queue.ts';
-import { fail } from './error-response.ts';
 import { randomId } from './ids.ts';
 import { nextDue, settle } from './transitions.ts';
 import type { EmulatorAccount, EmulatorVpc, PeerConnRecord, TransitionDurations } from './types.ts';
@@ -170,11 +169,4 @@ export function issuePeerConnId(state: EmulatorState): { peerConnId: string; seq
   const seq = ++state.seq;
   state.issuedIds.set(peerConnId, seq);
   return { peerConnId, seq };
-}
-
-/** The record with this id, or 404 `NoSuchObject`. @internal */
-export function requireRecord(state: EmulatorState, peerConnId: string): PeerConnRecord {
-  const record = state.peerConns.get(peerConnId);
-  if (!record) fail(404, 'NoSuchObject', `peer connection ${peerConnId} does not exist`);
-  return record;
 }
