@@ -87,6 +87,17 @@ describe('HMAC back ends', () => {
     expect(second).toBe(fresh);
   });
 
+  it('a key derived by native crypto in this second serves the @noble/hashes path too', async () => {
+    const shared = { ...credentials };
+    const native = await sign(request, { credentials: shared, timestamp: 1700450281 });
+    withoutNativeCrypto();
+
+    const noble = signSync(request, { credentials: shared, timestamp: 1700450281 });
+
+    expect(native).toBe(expected);
+    expect(noble).toBe(expected);
+  });
+
   it('a changed secret on the same credentials object is never signed with the old key', async () => {
     const mutable = { ...credentials };
     await sign(request, { credentials: mutable, timestamp: 1700450281 });
