@@ -1,3 +1,5 @@
+import type { SyncHmacHex } from './signing-key.ts';
+
 /** The part of `node:crypto` the signer uses. */
 interface NativeCrypto {
   createHmac(algorithm: 'sha256', key: string): { update(data: string): { digest(encoding: 'hex'): string } };
@@ -6,7 +8,8 @@ interface NativeCrypto {
 type GetBuiltinModule = (id: string) => unknown;
 
 let lookedUpWith: GetBuiltinModule | undefined;
-let found: NativeCrypto | undefined;
+// Built once per lookup rather than per call: this sits on every request's signing path.
+let found: SyncHmacHex | undefined;
 
 /**
  * Lower-case hex HMAC-SHA256 with the runtime's native crypto, or `undefined` where there is none. Synchronous and
@@ -16,7 +19,7 @@ let found: NativeCrypto | undefined;
  * `nodejs_compat`), read off `globalThis` when called: nothing is imported, so browser bundles hold no `node:`
  * import and bundlers see no free `process` to polyfill. Browsers and Workers without it get `undefined`.
  */
-export function nativeHmacHex(): ((key: string, data: string) => string) | undefined {
+export function nativeHmacHex(): SyncHmacHex | undefined {
   const host = (globalThis as { process?: { getBuiltinModule?: GetBuiltinModule } }).process;
   const get = host?.getBuiltinModule;
   if (typeof get !== 'function') return undefined;
@@ -26,8 +29,8 @@ export function nativeHmacHex(): ((key: string, data: string) => string) | undef
     try {
       module = get.call(host, 'node:crypto') as Partial<NativeCrypto> | undefined;
     } catch {}
-    found = typeof module?.createHmac === 'function' ? (module as NativeCrypto) : undefined;
+    const native = typeof module?.createHmac === 'function' ? (module as NativeCrypto) : undefined;
+    found = native && ((key, data) => native.createHmac('sha256', key).update(data).digest('hex'));
   }
-  const native = found;
-  return native && ((key, data) => native.createHmac('sha256', key).update(data).digest('hex'));
+  return found;
 }
