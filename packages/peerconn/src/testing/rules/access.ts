@@ -26,6 +26,13 @@ export function requireInitiator(record: PeerConnRecord, accountId: string, acti
   }
 }
 
+/** `role` must be a side of the record in the caller's account (403 `AccessDenied`). @internal */
+export function requireOwnSide(record: PeerConnRecord, accountId: string, role: PeerConnRole): void {
+  if (!rolesOf(record, accountId).includes(role)) {
+    fail(403, 'AccessDenied', `the ${role} side of peer connection ${record.peerConnId} is not in your account`);
+  }
+}
+
 /** The record must be in one of `allowed` (409 `InvalidPeerConnStatus`). @internal */
 export function requireStatus(record: PeerConnRecord, allowed: readonly PeerConnStatus[], action: string): void {
   if (!allowed.includes(record.status)) {

@@ -1,13 +1,11 @@
 import { fail } from '../error-response.ts';
-import { parseRole, requireStatus, requireVisible, rolesOf } from './access.ts';
+import { parseRole, requireOwnSide, requireStatus, requireVisible } from './access.ts';
 import type { OperationContext, OperationResult } from './context.ts';
 
 function dnsSync(ctx: OperationContext, open: boolean): OperationResult {
   const role = parseRole(ctx.query['role'], true)!;
   const record = requireVisible(ctx);
-  if (!rolesOf(record, ctx.accountId).includes(role)) {
-    fail(403, 'AccessDenied', `the ${role} side of peer connection ${record.peerConnId} is not in your account`);
-  }
+  requireOwnSide(record, ctx.accountId, role);
   const action = open ? 'open DNS sync of' : 'close DNS sync of';
   requireStatus(record, ['active'], action);
   const side = role === 'initiator' ? record.initiator : record.acceptor;

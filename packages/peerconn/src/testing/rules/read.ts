@@ -2,7 +2,7 @@ import { fail } from '../error-response.ts';
 import { lowerBound } from '../state.ts';
 import type { PeerConnRole, PeerConnView } from '../types.ts';
 import { toView } from '../views.ts';
-import { parseRole, requireVisible, rolesOf } from './access.ts';
+import { parseRole, requireOwnSide, requireVisible, rolesOf } from './access.ts';
 import type { OperationContext, OperationResult } from './context.ts';
 
 /**
@@ -14,11 +14,8 @@ import type { OperationContext, OperationResult } from './context.ts';
 export function getPeerconn(ctx: OperationContext): OperationResult {
   const wanted = parseRole(ctx.query['role'], false);
   const record = requireVisible(ctx);
-  const roles = rolesOf(record, ctx.accountId);
-  if (wanted && !roles.includes(wanted)) {
-    fail(403, 'AccessDenied', `the ${wanted} side of peer connection ${record.peerConnId} is not in your account`);
-  }
-  return { ...toView(record, wanted ?? roles[0]!) };
+  if (wanted) requireOwnSide(record, ctx.accountId, wanted);
+  return { ...toView(record, wanted ?? rolesOf(record, ctx.accountId)[0]!) };
 }
 
 function parseMaxKeys(value: string | undefined): number {
