@@ -1,3 +1,4 @@
+import type { BceServiceErrorDetails } from './bce-service-error.ts';
 import { redact, redactCut } from './redact.ts';
 
 /** Largest error body read; the rest is discarded so a huge or endless body cannot exhaust memory. */
@@ -23,13 +24,8 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   504: 'GatewayTimeout',
 };
 
-/** An error response, read: what a `BceServiceError` is built from. @internal */
-export interface ServiceFailure {
-  statusCode: number;
-  code: string;
-  serviceMessage: string;
-  requestId: string | undefined;
-}
+/** An error response, read: the part of a `BceServiceError` the response gives. @internal */
+export type ServiceFailure = Pick<BceServiceErrorDetails, 'statusCode' | 'code' | 'serviceMessage' | 'requestId'>;
 
 /** The code used when the body names none. @internal */
 export function codeFromStatus(status: number): string {
