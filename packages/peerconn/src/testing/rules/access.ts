@@ -33,6 +33,13 @@ export function requireOwnSide(record: PeerConnRecord, accountId: string, role: 
   }
 }
 
+/** Release (delete or refund) is refused while delete protection is on (403 `DeleteProtected`). @internal */
+export function requireUnprotected(record: PeerConnRecord): void {
+  if (record.deleteProtect) {
+    fail(403, 'DeleteProtected', `peer connection ${record.peerConnId} has delete protection; turn it off first`);
+  }
+}
+
 /** The record must be in one of `allowed` (409 `InvalidPeerConnStatus`). @internal */
 export function requireStatus(record: PeerConnRecord, allowed: readonly PeerConnStatus[], action: string): void {
   if (!allowed.includes(record.status)) {

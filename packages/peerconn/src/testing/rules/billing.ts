@@ -1,6 +1,6 @@
 import { fail } from '../error-response.ts';
 import { startTransition } from '../transitions.ts';
-import { requireInitiator, requireStatus, requireVisible } from './access.ts';
+import { requireInitiator, requireStatus, requireUnprotected, requireVisible } from './access.ts';
 import type { OperationContext, OperationResult } from './context.ts';
 import { addMonths, positiveIntField, requireObject, reservationField } from './validate.ts';
 
@@ -58,9 +58,7 @@ export function refundPeerconn(ctx: OperationContext): OperationResult {
   if (record.paymentTiming !== 'Prepaid') {
     fail(400, 'PostpaidCannotRefund', `peer connection ${record.peerConnId} is postpaid; release it with delete`);
   }
-  if (record.deleteProtect) {
-    fail(403, 'DeleteProtected', `peer connection ${record.peerConnId} has delete protection; turn it off first`);
-  }
+  requireUnprotected(record);
   requireStatus(record, ['active', 'expired', 'consult_failed'], 'refund');
   startTransition(record, 'deleting', 'deleted', ctx.now, ctx.state.durations.deleting);
   return undefined;

@@ -1,6 +1,6 @@
 import { fail } from '../error-response.ts';
 import { startTransition } from '../transitions.ts';
-import { requireInitiator, requireStatus, requireVisible } from './access.ts';
+import { requireInitiator, requireStatus, requireUnprotected, requireVisible } from './access.ts';
 import type { OperationContext, OperationResult } from './context.ts';
 import { booleanField, requireObject } from './validate.ts';
 
@@ -14,9 +14,7 @@ import { booleanField, requireObject } from './validate.ts';
 export function deletePeerconn(ctx: OperationContext): OperationResult {
   const record = requireVisible(ctx);
   requireInitiator(record, ctx.accountId, 'delete');
-  if (record.deleteProtect) {
-    fail(403, 'DeleteProtected', `peer connection ${record.peerConnId} has delete protection; turn it off first`);
-  }
+  requireUnprotected(record);
   requireStatus(record, ['active', 'consulting', 'consult_failed', 'expired', 'down', 'error'], 'delete');
   if (record.paymentTiming === 'Prepaid' && record.status === 'active') {
     fail(
