@@ -50,8 +50,14 @@ function parseBody(bytes: Uint8Array): unknown {
  * Runs a verified request against the state. Synchronous from settle to apply: atomic per request. Only records
  * with a change due are settled first.
  */
-function apply(env: Env, routed: Route, accountId: string, url: URL, bodyBytes: Uint8Array): string | null {
-  const query = parseQuery(url.search);
+function apply(
+  env: Env,
+  routed: Route,
+  accountId: string,
+  url: URL,
+  query: Record<string, string>,
+  bodyBytes: Uint8Array,
+): string | null {
   const body = parseBody(bodyBytes);
   const now = env.clock.now();
   settleDue(env.state, now);
@@ -110,9 +116,11 @@ export async function handleRequest(env: Env, request: Request): Promise<Respons
   const requestId = crypto.randomUUID();
   env.state.counters.requests++;
   const url = new URL(request.url);
+  // Parsed once: routing, the signature check and the operation all read it.
+  const query = parseQuery(url.search);
   let routed: Route | EmulatorError;
   try {
-    routed = route(request.method, url.pathname, parseQuery(url.search));
+    routed = route(request.method, url.pathname, query);
   } catch (error) {
     routed = error as EmulatorError;
   }
@@ -121,7 +129,7 @@ export async function handleRequest(env: Env, request: Request): Promise<Respons
   if (fault?.delayMs) await sleep(fault.delayMs, fault.applyAfterDisconnect ? undefined : request.signal);
   const early = fault && faultResponse(fault, requestId, env.clock);
   if (early) return early;
-  const response = await respond(env, request, url, routed, requestId, fault?.dateSkewMs ?? 0);
+  const response = await respond(env, request, url, query, routed, requestId, fault?.dateSkewMs ?? 0);
   return fault?.drop === 'after' ? Response.error() : response;
 }
 
@@ -129,6 +137,7 @@ async function respond(
   env: Env,
   request: Request,
   url: URL,
+  query: Record<string, string>,
   routed: Route | EmulatorError,
   requestId: string,
   skew: number,
@@ -136,9 +145,9 @@ async function respond(
   try {
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
     const bodyBytes = hasBody ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array(0);
-    const caller = await verifySignature(request, url, bodyBytes, env.state, env.clock);
+    const caller = await verifySignature(request, url, query, bodyBytes, env.state, env.clock);
     if (routed instanceof EmulatorError) throw routed;
-    const text = apply(env, routed, caller.accountId, url, bodyBytes);
+    const text = apply(env, routed, caller.accountId, url, query, bodyBytes);
     return new Response(text ?? '', { status: 200, headers: baseHeaders(requestId, env.clock, skew) });
   } catch (error) {
     env.state.counters.rejected++;

@@ -66,17 +66,17 @@ function namesToSign(segment: string, headers: Headers): string[] {
  * The signature covers what it names and nothing more: a body is protected only through a signed
  * `content-length` (a body of another length → 403 `SignatureDoesNotMatch`) or a `Content-MD5` header
  * (mismatch → 400 `BadDigest`). The bcekit client signs neither (browsers own Content-Length), so its bodies
- * are not covered.
+ * are not covered. `query` is `url.search` as `parseQuery` reads it (`+` a literal plus).
  * @internal
  */
 export async function verifySignature(
   request: Request,
   url: URL,
+  query: Record<string, string>,
   body: Uint8Array,
   state: EmulatorState,
   clock: Clock,
 ): Promise<Caller> {
-  const query = parseQuery(url.search);
   const header = request.headers.get('authorization') ?? query['authorization'];
   if (!header) fail(400, 'InvalidHTTPAuthHeader', 'missing Authorization header');
   const auth = parseAuthorization(header);
@@ -102,7 +102,12 @@ export async function verifySignature(
   }
   const expected = async (plusAsSpace: boolean) => {
     const signed = await sign(
-      { method: request.method, path: url.pathname, query: parseQuery(url.search, plusAsSpace), headers },
+      {
+        method: request.method,
+        path: url.pathname,
+        query: plusAsSpace ? parseQuery(url.search, true) : query,
+        headers,
+      },
       {
         credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: credential.secretAccessKey },
         timestamp: auth.time / 1000,
