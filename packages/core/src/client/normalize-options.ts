@@ -1,4 +1,5 @@
 import type { BceCredentials } from '@bcekit/signer';
+import { checkCredentialFields } from '../credentials/check-credential-fields.ts';
 import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
 import { describeValue } from '../errors/describe-value.ts';
 import type { CredentialProvider } from '../types/credentials.ts';
@@ -166,20 +167,6 @@ function checkCredentials(credentials: unknown): ValidationIssue[] {
     ];
   }
   return checkCredentialFields(credentials as Record<string, unknown>, 'credentials');
-}
-
-/** Checks the fields of a credentials object (static or from a provider) without echoing any value. @internal */
-export function checkCredentialFields(credentials: Record<string, unknown>, path: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  for (const field of ['accessKeyId', 'secretAccessKey'] as const) {
-    const value = credentials[field];
-    if (typeof value !== 'string' || value.trim() === '')
-      issues.push({ path: `${path}.${field}`, message: 'must be a non-empty string' });
-  }
-  const token = credentials['sessionToken'];
-  if (token !== undefined && typeof token !== 'string')
-    issues.push({ path: `${path}.sessionToken`, message: 'must be a string' });
-  return issues;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,7 +1,7 @@
 import type { BceCredentials } from '@bcekit/signer';
-import { checkCredentialFields } from '../client/normalize-options.ts';
 import { BceError } from '../errors/bce-error.ts';
 import type { CredentialProvider, ProvidedCredentials } from '../types/credentials.ts';
+import { checkCredentialFields } from './check-credential-fields.ts';
 
 /** Credentials are refreshed this long before they expire, so no request is signed with a dying key. */
 export const REFRESH_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
