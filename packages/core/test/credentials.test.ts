@@ -99,6 +99,34 @@ describe('credential providers', () => {
     expect(error.message).toContain('credentials.secretAccessKey must be a non-empty string');
     expect(server.received).toHaveLength(0);
   });
+
+  it('names every unusable field of a provider result in one message', async () => {
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: () => ({ accessKeyId: ' ', secretAccessKey: SK, sessionToken: 7 as unknown as string }),
+    });
+
+    const error = await rejection(client.send(get));
+
+    expect(error.message).toBe(
+      'credentials provider returned unusable credentials: credentials.accessKeyId must be a non-empty string; ' +
+        'credentials.sessionToken must be a string',
+    );
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('rejects a provider result that is not an object', async () => {
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: () => null as unknown as { accessKeyId: string; secretAccessKey: string },
+    });
+
+    const error = await rejection(client.send(get));
+
+    expect(error).toBeInstanceOf(BceError);
+    expect(error.message).toBe('credentials provider returned unusable credentials: not an object');
+    expect(server.received).toHaveLength(0);
+  });
 });
 
 describe('fromEnv', () => {
