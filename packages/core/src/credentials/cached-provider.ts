@@ -1,5 +1,6 @@
 import type { BceCredentials } from '@bcekit/signer';
 import { BceError } from '../errors/bce-error.ts';
+import { describeIssues } from '../errors/bce-validation-error.ts';
 import type { CredentialProvider, ProvidedCredentials } from '../types/credentials.ts';
 import { checkCredentialFields } from './check-credential-fields.ts';
 
@@ -35,12 +36,11 @@ export function cachedCredentials(
       const kind = cause instanceof Error ? ` (${cause.name})` : '';
       throw new BceError(`credentials provider failed${kind}; see cause`, { cause });
     }
-    const issues =
-      provided && typeof provided === 'object' ? checkCredentialFields({ ...provided }, 'credentials') : [];
-    if (!provided || typeof provided !== 'object' || issues.length > 0) {
-      const why = issues.map((issue) => `${issue.path} ${issue.message}`).join('; ') || 'not an object';
-      throw new BceError(`credentials provider returned unusable credentials: ${why}`);
-    }
+    const why =
+      provided && typeof provided === 'object'
+        ? describeIssues(checkCredentialFields({ ...provided }, 'credentials'))
+        : 'not an object';
+    if (why) throw new BceError(`credentials provider returned unusable credentials: ${why}`);
     const expiresAt = parseExpiration(provided.expiration);
     const credentials = pick(provided);
     cached = { credentials, refreshAt: expiresAt === undefined ? Infinity : expiresAt - REFRESH_BEFORE_EXPIRY_MS };

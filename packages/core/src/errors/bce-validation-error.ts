@@ -20,13 +20,16 @@ export class BceValidationError extends BceError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(operation: string, issues: readonly ValidationIssue[]) {
-    super(formatIssues(operation, issues), { attempts: 0, operation });
+    super(`${operation}: ${issues.length > 0 ? describeIssues(issues) : 'invalid input'}`, { attempts: 0, operation });
     this.issues = issues.map((issue) => ({ ...issue }));
   }
 }
 
-/** The one place an issue list becomes a sentence. */
-function formatIssues(operation: string, issues: readonly ValidationIssue[]): string {
-  const parts = issues.map((issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message));
-  return `${operation}: ${parts.length > 0 ? parts.join('; ') : 'invalid input'}`;
+/**
+ * The one place an issue list becomes words: `path message` per issue, `; ` between them (`''` for none).
+ *
+ * @internal
+ */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message)).join('; ');
 }
