@@ -61,10 +61,12 @@ function apply(
   const body = parseBody(bodyBytes);
   const now = env.clock.now();
   settleDue(env.state, now);
-  const token = query['clientToken'];
+  const write = !READ_ONLY.has(routed.operation);
+  // Only writes are idempotent by clientToken; a read ignores one, so nothing is remembered or compared for it.
+  const token = write ? query['clientToken'] : undefined;
   const key = `${accountId}\u0000${routed.operation}\u0000${token}`;
-  const print = fingerprint(routed.peerConnId, query, body);
-  if (token !== undefined && !READ_ONLY.has(routed.operation)) {
+  const print = token === undefined ? '' : fingerprint(routed.peerConnId, query, body);
+  if (token !== undefined) {
     const seen = recall(env.state, key, token, print);
     if (seen) return seen.body;
   }
@@ -77,15 +79,13 @@ function apply(
     body,
     hostRegion: HOST_REGION.exec(url.host)?.[1]?.toLowerCase(),
   });
-  if (!READ_ONLY.has(routed.operation)) {
+  if (write) {
     // The operation may have started or ended a time-driven change (create schedules its new record itself).
     const record = env.state.peerConns.get(routed.peerConnId);
     if (record) scheduleRecord(env.state, record);
   }
   const text = result === undefined ? null : JSON.stringify(result);
-  if (token !== undefined && !READ_ONLY.has(routed.operation)) {
-    env.state.idempotency.set(key, { fingerprint: print, status: 200, body: text });
-  }
+  if (token !== undefined) env.state.idempotency.set(key, { fingerprint: print, status: 200, body: text });
   return text;
 }
 
