@@ -75,6 +75,15 @@ describe('createClient', () => {
     ]);
   });
 
+  it('reports both bad retry delays, baseDelay first, each with what came', () => {
+    const error = fails({ region: 'bj', credentials: STATIC, retry: { baseDelay: -5, maxDelay: Infinity } });
+
+    expect(error.issues).toEqual([
+      { path: 'retry.baseDelay', message: 'must be a delay in ms >= 0 (got -5)' },
+      { path: 'retry.maxDelay', message: 'must be a delay in ms >= 0 (got Infinity)' },
+    ]);
+  });
+
   it.each([
     ['bcc.bj.baidubce.com', 'https://bcc.bj.baidubce.com'],
     ['127.0.0.1:8080', 'https://127.0.0.1:8080'],
