@@ -117,13 +117,10 @@ function normalizeRetry(
   const at = (field: string) => (typeof retry === 'number' ? path : `${path}.${field}`);
   if (!isCount(full.limit))
     issues.push({ path: at('limit'), message: `must be an integer >= 0 (got ${describeValue(full.limit)})` });
-  if (!isDelay(full.baseDelay))
-    issues.push({
-      path: at('baseDelay'),
-      message: `must be a delay in ms >= 0 (got ${describeValue(full.baseDelay)})`,
-    });
-  if (!isDelay(full.maxDelay))
-    issues.push({ path: at('maxDelay'), message: `must be a delay in ms >= 0 (got ${describeValue(full.maxDelay)})` });
+  for (const field of ['baseDelay', 'maxDelay'] as const) {
+    if (!isDelay(full[field]))
+      issues.push({ path: at(field), message: `must be a delay in ms >= 0 (got ${describeValue(full[field])})` });
+  }
   return Object.freeze({ ...full, respectRetryAfter: full.respectRetryAfter !== false });
 }
 
