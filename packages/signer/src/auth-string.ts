@@ -18,7 +18,7 @@ export function canonicalTime(timestamp: Date | number = new Date()): string {
 }
 
 /** Checks credentials without ever echoing the secret. */
-export function checkCredentials(credentials: BceCredentials | undefined): BceCredentials {
+function checkCredentials(credentials: BceCredentials | undefined): BceCredentials {
   if (!credentials || typeof credentials !== 'object') {
     throw new BceSigningError('credentials', 'missing; pass { accessKeyId, secretAccessKey }');
   }

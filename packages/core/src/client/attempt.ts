@@ -8,7 +8,7 @@ import type { Transport } from '../transport/fetch-transport.ts';
 import type { PreparedRequest } from './prepare-request.ts';
 
 /** BCE expects this exact value (peerconn-api.md §6.1). */
-export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
+const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 
 /**
  * Largest success body read (16 MiB). A full page of 1000 peer connections is well under 1 MiB; anything far

@@ -11,7 +11,7 @@ import { VERSION } from '../version.ts';
 import { checkRegion, noEndpointIssue, parseEndpoint } from './resolve-endpoint.ts';
 
 /** Defaults of design §3: 3 retries, full jitter over 300 ms × 2^n, capped at 20 s. */
-export const DEFAULT_RETRY: Readonly<NormalizedRetryOptions> = Object.freeze({
+const DEFAULT_RETRY: Readonly<NormalizedRetryOptions> = Object.freeze({
   limit: 3,
   baseDelay: 300,
   maxDelay: 20_000,
@@ -19,7 +19,7 @@ export const DEFAULT_RETRY: Readonly<NormalizedRetryOptions> = Object.freeze({
 });
 
 /** Per-attempt timeout by default: long enough for slow mutations, short enough to notice a dead peer. */
-export const DEFAULT_TIMEOUT = 30_000;
+const DEFAULT_TIMEOUT = 30_000;
 
 // setTimeout overflows above this and fires at once.
 const MAX_TIMER = 2_147_483_647;

@@ -5,7 +5,7 @@ import type { CredentialProvider, ProvidedCredentials } from '../types/credentia
 import { checkCredentialFields } from './check-credential-fields.ts';
 
 /** Credentials are refreshed this long before they expire, so no request is signed with a dying key. */
-export const REFRESH_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
+const REFRESH_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
 
 /** Resolves the credentials to sign the next attempt with. @internal */
 export type CredentialSource = () => Promise<BceCredentials>;

@@ -27,8 +27,8 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
 /** An error response, read: the part of a `BceServiceError` the response gives. @internal */
 export type ServiceFailure = Pick<BceServiceErrorDetails, 'statusCode' | 'code' | 'serviceMessage' | 'requestId'>;
 
-/** The code used when the body names none. @internal */
-export function codeFromStatus(status: number): string {
+/** The code used when the body names none. */
+function codeFromStatus(status: number): string {
   return CODE_BY_STATUS[status] ?? `Http${status}`;
 }
 
@@ -124,8 +124,8 @@ function describeRedirect(response: Response): string | undefined {
   return `redirect${target} not followed (bcekit never follows redirects); set endpoint to the host that serves the API`;
 }
 
-/** A short, single-line excerpt of a body that was not BCE JSON. @internal */
-export function describeBody(text: string, complete: boolean, statusText = ''): string {
+/** A short, single-line excerpt of a body that was not BCE JSON. */
+function describeBody(text: string, complete: boolean, statusText = ''): string {
   const plain = text
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')

@@ -1,5 +1,5 @@
 /** What replaces anything secret. */
-export const REDACTED = '<redacted>';
+const REDACTED = '<redacted>';
 
 // Each pattern targets a secret whose shape we know even when we do not know its value:
 // a full Authorization value (its signature is the secret part), an `authorization` query value (presigned URLs),

@@ -2,7 +2,7 @@
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /** How far the signing clock may drift before a failed auth is blamed on it (BCE rejects at this drift). */
-export const SKEW_TOLERANCE_MS = 5 * 60 * 1000;
+const SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** Whether a response status is retried. Other 4xx never are: sending them again cannot help. @internal */
 export function isRetryableStatus(status: number): boolean {
