@@ -46,6 +46,19 @@ describe('redirects', () => {
     expectClean(error, api.received);
   });
 
+  it('names a long Location by its first 200 characters', async () => {
+    const location = `${elsewhere.origin}/${'p'.repeat(300)}`;
+    api.script(text(302, '', { location }));
+    const { client } = hostileClient(api.origin);
+
+    const error = await rejection(client.send(CREATE));
+
+    expect(error.serviceMessage).toBe(
+      `redirect to ${location.slice(0, 200)}… not followed (bcekit never follows redirects); ` +
+        'set endpoint to the host that serves the API',
+    );
+  });
+
   it('asks a custom fetch not to follow redirects either', async () => {
     const modes: RequestRedirect[] = [];
     const recordingFetch: typeof fetch = async (input, init) => {
