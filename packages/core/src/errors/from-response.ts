@@ -118,9 +118,7 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 function describeRedirect(response: Response): string | undefined {
   if (response.status < 300 || response.status > 399) return undefined;
   const location = response.headers.get('location');
-  const target = location
-    ? ` to ${location.length > EXCERPT_LENGTH ? `${location.slice(0, EXCERPT_LENGTH)}…` : location}`
-    : '';
+  const target = location ? ` to ${clip(location)}` : '';
   return `redirect${target} not followed (bcekit never follows redirects); set endpoint to the host that serves the API`;
 }
 
@@ -132,6 +130,10 @@ function describeBody(text: string, complete: boolean, statusText = ''): string 
     .replace(/\s+/g, ' ')
     .trim();
   if (!plain) return complete ? `empty response body${statusText ? ` (${statusText})` : ''}` : 'response body cut off';
-  const excerpt = plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
-  return `unexpected response body${complete ? '' : ' (cut off)'}: ${excerpt}`;
+  return `unexpected response body${complete ? '' : ' (cut off)'}: ${clip(plain)}`;
+}
+
+/** At most {@link EXCERPT_LENGTH} characters, with `…` where the text was cut. */
+function clip(text: string): string {
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 }
