@@ -2,6 +2,7 @@ import type { BceClient, CallOptions } from '@bcekit/core';
 import { BceError, BceServiceError, BceTimeoutError } from '@bcekit/core';
 import * as v from 'valibot';
 import { parseInput } from './internal/run-operation.ts';
+import { sleep } from './internal/sleep.ts';
 import { getPeerconn } from './operations/get-peerconn.ts';
 import { PeerConnIdSchema, RoleSchema } from './schemas/common.ts';
 import type { DnsStatus, PeerConn, PeerConnStatus } from './schemas/peerconn.ts';
@@ -162,21 +163,6 @@ async function poll(
 function nextDelay(polls: number, minDelay: number, maxDelay: number): number {
   const ceiling = Math.min(maxDelay, minDelay * 2 ** Math.min(polls - 1, 30));
   return minDelay + Math.random() * (ceiling - minDelay);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function timeoutError(

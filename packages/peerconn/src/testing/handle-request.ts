@@ -1,3 +1,4 @@
+import { sleep } from '../internal/sleep.ts';
 import type { Clock } from './clock.ts';
 import { preflightResponse } from './cors.ts';
 import { baseHeaders, EmulatorError, errorResponse, fail } from './error-response.ts';
@@ -16,26 +17,6 @@ export interface Env {
 }
 
 const HOST_REGION = /^bcc\.([a-z0-9-]+)\.baidubce\.com(?::\d+)?$/i;
-
-/** Waits `ms`; rejects with the signal's reason when it aborts first. Without a signal, nothing ends the wait. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (!signal) {
-      setTimeout(resolve, ms);
-      return;
-    }
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function parseBody(bytes: Uint8Array): unknown {
   if (bytes.length === 0) return undefined;
