@@ -1,7 +1,7 @@
 import { FIXTURE_ACCOUNTS } from './fixtures.ts';
 import { randomId } from './ids.ts';
 import { addMonths } from './rules/validate.ts';
-import { type EmulatorState, insertRecord, issuePeerConnId, putVpc } from './state.ts';
+import { type EmulatorState, findPeering, insertRecord, issuePeerConnId, putVpc } from './state.ts';
 import type { EmulatorVpc, PeerConnRecord, PeerConnSide, PeerConnStatus, Tag } from './types.ts';
 
 /** A peer connection for `emulator.seedPeerConns()`, stored as if it had been created (and accepted) earlier. */
@@ -93,13 +93,9 @@ export function seedPeerConns(
     const peer = vpc(item.peerVpcId);
     if (local.vpcId === peer.vpcId) problem('localVpcId and peerVpcId must be different VPCs');
     const pair = local.vpcId < peer.vpcId ? `${local.vpcId} ${peer.vpcId}` : `${peer.vpcId} ${local.vpcId}`;
-    const [ofLocal, ofPeer] = [state.byVpc.get(local.vpcId) ?? [], state.byVpc.get(peer.vpcId) ?? []];
-    const existing = (ofLocal.length <= ofPeer.length ? ofLocal : ofPeer).some(
-      (r) =>
-        (r.initiator.vpcId === peer.vpcId && r.acceptor.vpcId === local.vpcId) ||
-        (r.initiator.vpcId === local.vpcId && r.acceptor.vpcId === peer.vpcId),
-    );
-    if (existing || pairs.has(pair)) problem(`VPCs ${local.vpcId} and ${peer.vpcId} are already peered`);
+    if (findPeering(state, local.vpcId, peer.vpcId) || pairs.has(pair)) {
+      problem(`VPCs ${local.vpcId} and ${peer.vpcId} are already peered`);
+    }
     pairs.add(pair);
     for (const vpcId of [local.vpcId, peer.vpcId]) {
       const batch = added.get(vpcId) ?? 0;

@@ -162,6 +162,17 @@ export function settleDue(state: EmulatorState, now: number): void {
   }
 }
 
+/**
+ * The connection between VPCs `a` and `b`, in either direction, if there is one. Every connection of the pair is in
+ * both VPCs' index lists, so the shorter one is searched. @internal
+ */
+export function findPeering(state: EmulatorState, a: string, b: string): PeerConnRecord | undefined {
+  const ofA = state.byVpc.get(a) ?? [];
+  const ofB = state.byVpc.get(b) ?? [];
+  const [list, other] = ofA.length <= ofB.length ? [ofA, b] : [ofB, a];
+  return list.find((r) => r.initiator.vpcId === other || r.acceptor.vpcId === other);
+}
+
 /** A fresh unused peer connection id, registered in creation order. @internal */
 export function issuePeerConnId(state: EmulatorState): { peerConnId: string; seq: number } {
   let peerConnId = randomId('peerconn-');

@@ -1,6 +1,6 @@
 import { fail } from '../error-response.ts';
 import { randomId } from '../ids.ts';
-import { insertRecord, issuePeerConnId } from '../state.ts';
+import { findPeering, insertRecord, issuePeerConnId } from '../state.ts';
 import { startTransition } from '../transitions.ts';
 import type { EmulatorVpc, PeerConnRecord, Tag } from '../types.ts';
 import type { OperationContext, OperationResult } from './context.ts';
@@ -70,12 +70,7 @@ export function createPeerconn(ctx: OperationContext): OperationResult {
   const localRegion = ctx.hostRegion ?? localVpc?.region ?? '';
   findVpc(ctx, localVpcId, ctx.accountId, localRegion, 'local VPC');
   findVpc(ctx, peerVpcId, peerAccountId, peerRegion, 'peer VPC');
-  // Every connection of the pair is in both VPCs' lists: search the shorter one.
-  const [local, peer] = [connectionsOf(ctx, localVpcId), connectionsOf(ctx, peerVpcId)];
-  const other = local.length <= peer.length ? peerVpcId : localVpcId;
-  const duplicate = (local.length <= peer.length ? local : peer).find(
-    (r) => r.initiator.vpcId === other || r.acceptor.vpcId === other,
-  );
+  const duplicate = findPeering(ctx.state, localVpcId, peerVpcId);
   if (duplicate) {
     fail(
       409,
