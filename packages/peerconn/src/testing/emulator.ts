@@ -153,8 +153,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     addAccount: (input = {}) => putAccount(state, input),
     issueTemporaryCredentials(accountId) {
       if (!state.accounts.has(accountId)) throw new Error(`issueTemporaryCredentials: no account ${accountId}`);
-      const { accessKeyId, secretAccessKey } = putAccount(state, { accountId, sessionToken: randomId('sts-', 40) });
-      const sessionToken = state.credentials.get(accessKeyId)!.sessionToken!;
+      const sessionToken = randomId('sts-', 40);
+      const { accessKeyId, secretAccessKey } = putAccount(state, { accountId, sessionToken });
       return { accessKeyId, secretAccessKey, sessionToken };
     },
     addVpc: (input) => putVpc(state, input),
