@@ -3,14 +3,14 @@ import { BceError } from '@bcekit/core';
 import * as v from 'valibot';
 import { parseInput } from './internal/run-operation.ts';
 import { listPeerconns } from './operations/list-peerconns.ts';
-import { IdSchema, MaxKeysSchema } from './schemas/common.ts';
+import { IdSchema, MarkerSchema, MaxKeysSchema } from './schemas/common.ts';
 import type { ListPeerconnsOutput, PeerConn } from './schemas/peerconn.ts';
 
 /** Input of {@link paginatePeerconns}, checked when iteration starts. */
 export const PaginatePeerconnsInputSchema = v.object({
   vpcId: v.optional(IdSchema),
   maxKeys: v.optional(MaxKeysSchema),
-  marker: v.optional(v.string('must be a string (a nextMarker from a previous page)')),
+  marker: v.optional(MarkerSchema),
 });
 
 /** What {@link paginatePeerconns} accepts: a VPC filter, a page size, and where to start (default: the beginning). */

@@ -1,13 +1,13 @@
 import type { BceClient, CallOptions } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
-import { IdSchema, MaxKeysSchema } from '../schemas/common.ts';
+import { IdSchema, MarkerSchema, MaxKeysSchema } from '../schemas/common.ts';
 import { type ListPeerconnsOutput, readListOutput } from '../schemas/peerconn.ts';
 
 /** Input of {@link listPeerconns}, checked before anything is sent. */
 export const ListPeerconnsInputSchema = v.object({
   vpcId: v.optional(IdSchema),
-  marker: v.optional(v.string('must be a string (a nextMarker from a previous page)')),
+  marker: v.optional(MarkerSchema),
   maxKeys: v.optional(MaxKeysSchema),
 });
 

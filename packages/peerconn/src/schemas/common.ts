@@ -64,6 +64,9 @@ export const MaxKeysSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.check((n) => Number.isInteger(n) && n >= 1 && n <= 1000, 'must be an integer from 1 to 1000'),
 );
 
+/** Where a page of a list starts: the `nextMarker` of the previous page (`''` or omitted: the first page). */
+export const MarkerSchema = /* @__PURE__ */ v.string('must be a string (a nextMarker from a previous page)');
+
 /**
  * A free-text field sent as given (description, interface names, account ids). The service documents no limit
  * (spec §10); 1024 is a generous bound that stops a runaway string before it is sent.
