@@ -113,3 +113,40 @@ describe('send', () => {
     expect(server.received).toHaveLength(0);
   });
 });
+
+describe('logger', () => {
+  it('reaches a logger whose methods live on its prototype, with its own this', async () => {
+    class PrototypeLogger {
+      lines: string[] = [];
+      debug(message: string) {
+        this.lines.push(`debug ${message}`);
+      }
+      info(message: string) {
+        this.lines.push(`info ${message}`);
+      }
+      warn(message: string) {
+        this.lines.push(`warn ${message}`);
+      }
+      error(message: string) {
+        this.lines.push(`error ${message}`);
+      }
+    }
+    const logger = new PrototypeLogger();
+    server.script(json(200, {}));
+
+    await client({ logger }).send({ method: 'GET', path: ['v1', 'peerconn'] });
+
+    expect(logger.lines).toEqual(['debug bcekit: attempt start', 'debug bcekit: attempt end']);
+  });
+
+  it('leaves the levels a partial logger lacks silent', async () => {
+    const warnings: string[] = [];
+    server.script(text(404, ''));
+
+    await client({ logger: { warn: (message: string) => warnings.push(message) } })
+      .send({ method: 'GET', path: ['v1', 'peerconn', 'missing'] })
+      .catch(() => undefined);
+
+    expect(warnings).toEqual(['bcekit: call failed']);
+  });
+});

@@ -24,8 +24,18 @@ const DEFAULT_TIMEOUT = 30_000;
 // setTimeout overflows above this and fires at once.
 const MAX_TIMER = 2_147_483_647;
 
-const silent = () => {};
-const SILENT_LOGGER: Logger = { debug: silent, info: silent, warn: silent, error: silent };
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+// Calls through the given logger rather than copying its methods: a spread copies own properties only, so a
+// logger whose methods live on its prototype (a class instance, some runtimes' console) would go silent, and
+// copied methods would lose their `this`. Missing levels stay silent.
+function fillLogger(given: Partial<Logger>): Logger {
+  const entries = LOG_LEVELS.map((level) => [
+    level,
+    (message: string, data?: Record<string, unknown>) => given[level]?.(message, data),
+  ]);
+  return Object.fromEntries(entries) as Logger;
+}
 
 /** Client options after checking, with every default filled in. @internal */
 export interface NormalizedClientOptions {
@@ -67,7 +77,7 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
   const timeout = normalizeTimeout(opts.timeout, DEFAULT_TIMEOUT, 'timeout', issues);
   if (opts.fetch !== undefined && typeof opts.fetch !== 'function')
     issues.push({ path: 'fetch', message: 'must be a function' });
-  issues.push(...checkMethods(opts.logger, 'logger', ['debug', 'info', 'warn', 'error']));
+  issues.push(...checkMethods(opts.logger, 'logger', LOG_LEVELS));
   issues.push(...checkMethods(opts.hooks, 'hooks', ['beforeAttempt', 'afterAttempt']));
   if (opts.userAgent !== undefined && (typeof opts.userAgent !== 'string' || /[\r\n]/.test(opts.userAgent))) {
     issues.push({ path: 'userAgent', message: 'must be a single-line string' });
@@ -80,7 +90,7 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
     retry,
     timeout,
     fetch: opts.fetch,
-    logger: opts.logger ? { ...SILENT_LOGGER, ...opts.logger } : undefined,
+    logger: opts.logger ? fillLogger(opts.logger) : undefined,
     hooks: { ...opts.hooks },
     userAgent: `bcekit/${VERSION}${opts.userAgent ? ` ${opts.userAgent}` : ''}`,
   };

@@ -32,8 +32,8 @@ export interface ClientOptions {
   timeout?: number | false;
   /** The `fetch` to send with (e.g. a mock or a proxying fetch). @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Receives attempt/retry events; never secrets, never bodies. @default silent */
-  logger?: Logger;
+  /** Receives attempt/retry events (levels it lacks stay silent); never secrets, never bodies. @default silent */
+  logger?: Partial<Logger>;
   /** Callbacks around each attempt. */
   hooks?: Hooks;
   /** Appended to the `User-Agent` (`bcekit/<version> <userAgent>`) where the runtime lets one be set. */
