@@ -1,28 +1,12 @@
 // The 97 official signing vectors through sign() (Web Crypto here) and signSync() (@noble/hashes), and which
 // backend sign() really used: Web Crypto when crypto.subtle is there, @noble/hashes when it is not.
 import { type SignableRequest, type SignOptions, sign, signSync } from '@bcekit/signer';
-import vectorsJson from '../../packages/signer/test/fixtures/bce-v1-signing.json' with { type: 'json' };
+import { SIGNING_VECTORS, type SigningVector as Vector } from '../../packages/signer/test/fixtures/signing-vectors.ts';
 import { equal, ok } from './assert.ts';
 import type { ConformanceCase } from './context.ts';
 
-interface Vector {
-  id: string;
-  note: string;
-  ak: string;
-  sk: string;
-  method: string;
-  path: string;
-  query: Record<string, string | null>;
-  headers: Record<string, string>;
-  timestamp: number;
-  expirationInSeconds: number;
-  headersToSign: string[] | null;
-  authorization: string;
-  intermediate: { canonicalHeaders: string; signature: string };
-}
-
 /** The official Python SDK's signing outputs (packages/signer/test/fixtures). */
-export const VECTORS = vectorsJson as unknown as Vector[];
+export const VECTORS = SIGNING_VECTORS;
 
 function inputs(v: Vector): { request: SignableRequest; options: SignOptions } {
   return {

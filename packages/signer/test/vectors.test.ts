@@ -2,25 +2,7 @@
 // (baidubce 0.9.72, commit 75967a0), copied to test/fixtures/.
 import { describe, expect, it } from 'vitest';
 import { canonicalize, sign, signSync } from '../src/index.ts';
-import cases from './fixtures/bce-v1-signing.json' with { type: 'json' };
-
-interface VectorCase {
-  id: string;
-  note: string;
-  ak: string;
-  sk: string;
-  method: string;
-  path: string;
-  query: Record<string, string | null>;
-  headers: Record<string, string>;
-  timestamp: number;
-  expirationInSeconds: number;
-  headersToSign: string[] | null;
-  authorization: string;
-  intermediate: { canonicalQueryString: string; canonicalHeaders: string; canonicalRequest: string; signature: string };
-}
-
-const vectors = cases as unknown as VectorCase[];
+import { type SigningVector as VectorCase, SIGNING_VECTORS as vectors } from './fixtures/signing-vectors.ts';
 
 function inputs(c: VectorCase) {
   const request = { method: c.method, path: c.path, query: c.query, headers: c.headers };

@@ -4,21 +4,7 @@ import { createHash } from 'node:crypto';
 import { createEmulator } from '@bcekit/peerconn/testing';
 import { sign } from '@bcekit/signer';
 import { describe, expect, it } from 'vitest';
-import vectors from '../../../signer/test/fixtures/bce-v1-signing.json' with { type: 'json' };
-
-interface Vector {
-  id: string;
-  ak: string;
-  sk: string;
-  method: string;
-  path: string;
-  query: Record<string, string | null>;
-  headers: Record<string, string>;
-  timestamp: number;
-  expirationInSeconds: number;
-  headersToSign: string[] | null;
-  authorization: string;
-}
+import { SIGNING_VECTORS, type SigningVector as Vector } from '../../../signer/test/fixtures/signing-vectors.ts';
 
 const SIGNATURE_ERRORS = [
   'InvalidHTTPAuthHeader',
@@ -80,47 +66,44 @@ async function codeOf(response: Response): Promise<string | null> {
 }
 
 describe('official signing cases, re-signed at the emulator clock', () => {
-  it.each((vectors as unknown as Vector[]).map((v) => [v.id, v] as const))(
-    '%s passes the signature check',
-    async (_id, vector) => {
-      const emulator = emulatorFor(vector);
-      const headers = headersOf(vector);
-      const { url, body } = requestParts(vector, headers);
-      const timestamp = Math.floor(emulator.clock.requestTime() / 1000);
-      for (const key of Object.keys(headers)) if (key.toLowerCase() === 'x-bce-date') delete headers[key];
-      headers['x-bce-date'] = new Date(timestamp * 1000).toISOString().slice(0, 19) + 'Z';
-      const md5Key = Object.keys(headers).find((k) => k.toLowerCase() === 'content-md5');
-      if (md5Key)
-        headers[md5Key] = createHash('md5')
-          .update(body ?? '')
-          .digest('base64');
-      const query = Object.fromEntries(Object.entries(vector.query).map(([k, v]) => [k, v ?? '']));
-      const authorization = await sign(
-        { method: vector.method, path: vector.path, query, headers },
-        {
-          credentials: { accessKeyId: vector.ak, secretAccessKey: vector.sk },
-          timestamp,
-          expirationInSeconds: vector.expirationInSeconds,
-          ...(vector.headersToSign ? { headersToSign: vector.headersToSign } : {}),
-        },
-      );
+  it.each(SIGNING_VECTORS.map((v) => [v.id, v] as const))('%s passes the signature check', async (_id, vector) => {
+    const emulator = emulatorFor(vector);
+    const headers = headersOf(vector);
+    const { url, body } = requestParts(vector, headers);
+    const timestamp = Math.floor(emulator.clock.requestTime() / 1000);
+    for (const key of Object.keys(headers)) if (key.toLowerCase() === 'x-bce-date') delete headers[key];
+    headers['x-bce-date'] = new Date(timestamp * 1000).toISOString().slice(0, 19) + 'Z';
+    const md5Key = Object.keys(headers).find((k) => k.toLowerCase() === 'content-md5');
+    if (md5Key)
+      headers[md5Key] = createHash('md5')
+        .update(body ?? '')
+        .digest('base64');
+    const query = Object.fromEntries(Object.entries(vector.query).map(([k, v]) => [k, v ?? '']));
+    const authorization = await sign(
+      { method: vector.method, path: vector.path, query, headers },
+      {
+        credentials: { accessKeyId: vector.ak, secretAccessKey: vector.sk },
+        timestamp,
+        expirationInSeconds: vector.expirationInSeconds,
+        ...(vector.headersToSign ? { headersToSign: vector.headersToSign } : {}),
+      },
+    );
 
-      const response = await emulator.handle(
-        new Request(url, {
-          method: vector.method,
-          headers: { ...wireHeaders(headers), authorization },
-          body: body ?? null,
-        }),
-      );
+    const response = await emulator.handle(
+      new Request(url, {
+        method: vector.method,
+        headers: { ...wireHeaders(headers), authorization },
+        body: body ?? null,
+      }),
+    );
 
-      expect(SIGNATURE_ERRORS).not.toContain(await codeOf(response));
-    },
-  );
+    expect(SIGNATURE_ERRORS).not.toContain(await codeOf(response));
+  });
 });
 
 // Cases whose official Authorization can be replayed byte for byte: default header set (empty segment),
 // an x-bce-date equal to the signing time (or none) and a Host header; a Content-MD5 only of an empty body.
-const replayable = (vectors as unknown as Vector[]).filter((v) => {
+const replayable = SIGNING_VECTORS.filter((v) => {
   const date = find(v.headers, 'x-bce-date');
   const md5 = find(v.headers, 'content-md5');
   return (
