@@ -50,6 +50,11 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      {
+        // Baidu's official Python SDK against the emulator over HTTP (python-sdk/README.md).
+        extends: true,
+        test: { name: 'python-sdk', include: ['python-sdk/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
+      },
       conformance('node', 'source.test.ts', 'node', 'native'),
       // vitest's edge-runtime environment keeps node's `process` beside the edge globals, so sign() finds node:crypto there.
       conformance('edge', 'source.test.ts', 'edge-runtime', 'native', { environment: 'edge-runtime' }),

@@ -1,5 +1,6 @@
 // The README's test command: build, lint, typecheck, the package tests, then the conformance suite
-// (conformance/README.md) in every runtime: node, edge, workerd, chromium, deno, bun.
+// (conformance/README.md) in every runtime: node, edge, workerd, chromium, deno, bun, and Baidu's Python SDK
+// against the emulator (python-sdk/README.md).
 // Prints one `<runtime>: N passed, N failed` line per suite and ends with the plain `N passed, N failed` line CI
 // reads. A runtime that is not installed is skipped with a WARNING locally, and counts as a failure in CI (CI=true).
 import { spawn, spawnSync } from 'node:child_process';
@@ -133,6 +134,14 @@ const packagesOk = run('node: package tests (vitest)', bin('vitest'), [
   `--outputFile.json=${packagesReport}`,
 ]);
 record('node (package tests)', vitestCounts(packagesReport), packagesOk ? 0 : 1);
+
+// 2b. Baidu's official Python SDK against the emulator over HTTP (python-sdk/README.md); its own counts line.
+const PYTHON = process.env.BCEKIT_PYTHON ?? '/usr/bin/python3';
+const python = existsSync(PYTHON)
+  ? missingTool(PYTHON, ['python-sdk/driver.py', '--check'])
+  : `${PYTHON} not found; apt-get install -y python3 python3-future python3-pycryptodome`;
+if (python) skip('python-sdk', python);
+else await vitestRuntime('python-sdk', 'python-sdk');
 
 // 3. The conformance suite: browser and worker builds (the build fails if they use process, Buffer or node:).
 const built = run('conformance: browser and worker builds', process.execPath, ['conformance/build.mjs']);
