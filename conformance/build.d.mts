@@ -1,4 +1,4 @@
 /** See build.mjs. */
 export const OUT_DIR: string;
-export function buildConformance(options?: { rebuildStale?: boolean }): Promise<void>;
+export function buildConformance(): Promise<void>;
 export function forbiddenUses(code: string, metafile: import('esbuild').Metafile): string[];

@@ -1,61 +1,18 @@
-// Builds what the non-node runners load, from the packages' shipped ESM (dist/esm, rebuilt when missing or older
-// than src):
+// Builds what the non-node runners load, from the packages' shipped ESM (dist/esm, rebuilt when stale:
+// scripts/lib/ensure-built.mjs):
 //   .build/suite.browser.bundle.js  the suite for browsers      (platform browser)
 //   .build/suite.worker.bundle.js   the suite for workerd, Deno and Bun (platform neutral, worker conditions)
 //   .build/server.bundle.js        the emulator + control route for node (test-all.mjs starts it for deno and bun)
 // The browser and worker builds must not touch `process`, `Buffer` or any `node:` module: the build fails if they do.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { ensureBuilt } from '../scripts/lib/ensure-built.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const OUT_DIR = join(here, '.build');
-const PACKAGES = ['signer', 'core', 'peerconn'];
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Runs scripts/build.mjs when a package's dist is missing (or, with `whenStale`, older than its src). Several
- * vitest projects may call this at once: a lock directory makes the others wait for the one building.
- */
-async function ensurePackagesBuilt(whenStale) {
-  const needs = () =>
-    PACKAGES.filter((name) => {
-      const dist = join(root, 'packages', name, 'dist', 'esm', 'index.js');
-      if (!existsSync(dist)) return true;
-      return whenStale && statSync(dist).mtimeMs < newestMtime(join(root, 'packages', name, 'src'));
-    });
-  if (needs().length === 0) return;
-  mkdirSync(OUT_DIR, { recursive: true });
-  const lock = join(OUT_DIR, '.packages-lock');
-  for (let waited = 0; ; waited += 200) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (waited > 120_000) throw new Error(`conformance: ${lock} held for 2 minutes; remove it if no build runs`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    const stale = needs();
-    if (stale.length === 0) return;
-    console.log(`conformance: packages ${stale.join(', ')} not built or stale; running scripts/build.mjs`);
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
 
 const alias = {
   '@bcekit/signer': join(root, 'packages/signer/dist/esm/index.js'),
@@ -113,10 +70,9 @@ async function bundle(name, options) {
 
 /**
  * Builds the three outputs; rejects (and writes nothing) if a browser/worker build uses Node APIs.
- * @param {{ rebuildStale?: boolean }} [options] rebuild packages whose src is newer than dist (default true)
  */
-export async function buildConformance({ rebuildStale = true } = {}) {
-  await ensurePackagesBuilt(rebuildStale);
+export async function buildConformance() {
+  ensureBuilt({ log: (line) => console.log(`conformance: ${line}`) });
   mkdirSync(OUT_DIR, { recursive: true });
   const started = performance.now();
   const outputs = [

@@ -1,18 +1,15 @@
-// Makes a fresh clone runnable with only Node 20 and npm: installs the locked dependencies with pnpm 12.4.2
-// (through npx when pnpm is not installed) unless node_modules is already up to date.
-import { execFileSync, execSync } from 'node:child_process';
+// Makes a fresh clone runnable with only Node and npm: installs the locked dependencies with the pinned pnpm (from the
+// PATH, else through npx: scripts/lib/pnpm.mjs) unless node_modules is already up to date.
 import { existsSync, statSync } from 'node:fs';
+import { pnpmCommand, runPnpm } from './lib/pnpm.mjs';
 
-const PNPM = '12.4.2';
 const marker = 'node_modules/.modules.yaml';
 const upToDate = existsSync(marker) && statSync(marker).mtimeMs >= statSync('pnpm-lock.yaml').mtimeMs;
 if (!upToDate) {
-  let pnpm = ['npx', '-y', `pnpm@${PNPM}`];
-  try {
-    if (execFileSync('pnpm', ['--version'], { encoding: 'utf8' }).trim() === PNPM) pnpm = ['pnpm'];
-  } catch {
-    // not installed: npx fetches it
+  console.log(`bootstrap: installing dependencies with ${pnpmCommand().join(' ')} install --frozen-lockfile`);
+  const result = runPnpm(['install', '--frozen-lockfile'], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`bootstrap: pnpm install failed (${result.error?.message ?? `exit ${result.status}`})`);
+    process.exit(1);
   }
-  console.log(`bootstrap: installing dependencies with ${pnpm.join(' ')} install --frozen-lockfile`);
-  execSync([...pnpm, 'install', '--frozen-lockfile'].join(' '), { stdio: 'inherit' });
 }

@@ -1,5 +1,5 @@
-// Publish checks for the three packages, run by `pnpm test` and `pnpm check:publish`:
-//   1. build (only when dist/ is missing or older than src/),
+// Publish checks for every package under packages/, run by `npm test` and `pnpm check:publish`:
+//   1. build the stale packages (scripts/lib/ensure-built.mjs),
 //   2. `pnpm pack` each package into a temp dir (workspace:* becomes real versions), then on the tarball:
 //      publint (strict: any message, suggestions included, fails) and attw (every resolution mode, node10 too),
 //   3. the metadata every package must carry (license, repository, engines, files, LICENSE, CHANGELOG.md, jsr.json
@@ -8,38 +8,46 @@
 //      (type-checks against npm: deps; needs the npm registry or Deno's cache, never jsr.io),
 //   5. the guides: scripts/check-docs.mjs (every ```ts block is a docs/examples file, and those compile),
 //   6. the API reference: typedoc into docs/api with warnings as errors.
-// Exits non-zero on any problem and ends with one summary line per check.
-// Flags: --skip-jsr, --skip-docs (for quick local runs; the pipeline runs everything).
+// Exits non-zero on any problem and ends with one summary line per check: `ok`, `FAIL`, or `not run` (a check that
+// could not run, such as the JSR dry run without a network: never counted as passed; a failure when CI is set).
+// Flags: --skip-jsr, --skip-docs (for quick local runs; the pipeline runs everything); --report FILE writes the
+// counts as JSON ({ passed, failed, notRun }) for scripts/test-all.mjs.
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { ensureBuilt } from './lib/ensure-built.mjs';
+import { listPackages } from './lib/packages.mjs';
+import { runPnpm } from './lib/pnpm.mjs';
+import { readTarball } from './lib/tarball.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules/.bin', name);
-const PACKAGES = ['signer', 'core', 'peerconn'];
-const args = new Set(process.argv.slice(2));
+const PACKAGES = listPackages().map((p) => p.folder);
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const reportFile = argv.includes('--report') ? argv[argv.indexOf('--report') + 1] : undefined;
+const inCI = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI.toLowerCase());
 const started = performance.now();
 const summary = [];
 let failures = 0;
+const counts = { passed: 0, failed: 0, notRun: 0 };
 
 function record(name, problems, detail = '') {
   failures += problems.length;
+  counts[problems.length === 0 ? 'passed' : 'failed'] += 1;
   summary.push(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
   for (const p of problems) console.error(`  ✗ ${name}: ${p}`);
+}
+
+/** A check that could not run: said as `not run`, never counted as passed; a failure in CI, where all must run. */
+function notRun(name, reason) {
+  counts.notRun += 1;
+  if (inCI) failures += 1;
+  summary.push(`${inCI ? 'FAIL' : 'not run'} ${name} (${reason}${inCI ? '; every check must run in CI' : ''})`);
 }
 
 function run(command, commandArgs, options = {}) {
@@ -52,30 +60,8 @@ function run(command, commandArgs, options = {}) {
   return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
 }
 
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return latest;
-}
-
-// 1. Build when needed.
-const stale = PACKAGES.filter((name) => {
-  const dir = join(root, 'packages', name);
-  const stamp = join(dir, 'dist/esm/index.js');
-  if (!existsSync(stamp)) return true;
-  const built = statSync(stamp).mtimeMs;
-  return newest(join(dir, 'src')) > built || statSync(join(dir, 'package.json')).mtimeMs > built;
-});
-if (stale.length > 0) {
-  console.log(`check-publish: building (${stale.join(', ')} out of date)`);
-  const build = run(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-  if (build.status !== 0) {
-    console.error('check-publish: build failed');
-    process.exit(1);
-  }
-}
+// 1. Build what is stale.
+ensureBuilt({ log: (line) => console.log(`check-publish: ${line}`) });
 
 const work = mkdtempSync(join(tmpdir(), 'bcekit-publish-'));
 try {
@@ -85,10 +71,12 @@ try {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const dest = join(work, name);
     mkdirSync(dest);
-    const pack = run('pnpm', ['pack', '--pack-destination', dest], { cwd: dir });
+    const pack = runPnpm(['pack', '--pack-destination', dest], { cwd: dir, encoding: 'utf8' });
     const tarballName = readdirSync(dest).find((f) => f.endsWith('.tgz'));
     if (pack.status !== 0 || !tarballName) {
-      record(`${pkg.name} pack`, [`pnpm pack failed: ${pack.stderr.trim() || pack.stdout.trim()}`]);
+      record(`${pkg.name} pack`, [
+        `pnpm pack failed: ${pack.error?.message ?? ''}${(pack.stderr ?? '').trim() || (pack.stdout ?? '').trim()}`,
+      ]);
       continue;
     }
     const tarball = join(dest, tarballName);
@@ -138,7 +126,7 @@ try {
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', 'jsr.json']) {
       if (!existsSync(join(dir, file))) meta.push(`missing ${file}`);
     }
-    const packed = run('tar', ['-tzf', tarball]).stdout.split('\n');
+    const packed = [...readTarball(tarball).keys()];
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) {
       if (!packed.includes(`package/${file}`)) meta.push(`${file} is not in the tarball`);
     }
@@ -191,7 +179,7 @@ try {
 
   // 4. JSR dry run in a throwaway Deno workspace.
   if (args.has('--skip-jsr')) {
-    summary.push('skip jsr dry run (--skip-jsr)');
+    notRun('jsr dry run', '--skip-jsr');
   } else {
     const jsrRoot = join(work, 'jsr');
     mkdirSync(jsrRoot);
@@ -222,7 +210,7 @@ try {
           warnings.length ? `warnings: ${[...new Set(warnings)].join(', ')}` : '',
         );
       } else if (offline) {
-        summary.push(`skip @bcekit/${name} jsr dry run (npm registry unreachable and not in Deno's cache)`);
+        notRun(`@bcekit/${name} jsr dry run`, "npm registry unreachable and not in Deno's cache");
       } else {
         record(`@bcekit/${name} jsr dry run`, [output.trim().split('\n').slice(-25).join('\n')]);
       }
@@ -234,7 +222,7 @@ try {
 
 // 5. Guides.
 if (args.has('--skip-docs')) {
-  summary.push('skip guides and typedoc (--skip-docs)');
+  notRun('guides and typedoc', '--skip-docs');
 } else {
   const guides = run(process.execPath, ['scripts/check-docs.mjs']);
   process.stdout.write(guides.stdout);
@@ -252,7 +240,8 @@ if (args.has('--skip-docs')) {
 
 console.log('\ncheck-publish summary');
 for (const line of summary) console.log(`  ${line}`);
+if (reportFile) writeFileSync(reportFile, JSON.stringify(counts));
 console.log(
-  `check-publish: ${failures === 0 ? 'all clean' : `${failures} problem(s)`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `check-publish: ${counts.passed} passed, ${counts.failed} failed, ${counts.notRun} not run; ${failures === 0 ? 'no problem' : `${failures} problem(s)`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 process.exitCode = failures === 0 ? 0 : 1;

@@ -53,8 +53,20 @@ export function packageConfig(dir, entries) {
       external,
       plugins: [dts({ tsconfig: join(dir, 'tsconfig.json') })],
       output: [
-        { dir: join(dir, 'dist/types'), format: 'es', entryFileNames: '[name].d.ts' },
-        { dir: join(dir, 'dist/types'), format: 'es', entryFileNames: '[name].d.cts' },
+        // Each flavour gets its own chunks: a `.d.ts` chunk is ESM under `"type": "module"`, and a `.d.cts` that
+        // imported it would fail to compile in CommonJS apps (TS1479 under node16/nodenext).
+        {
+          dir: join(dir, 'dist/types'),
+          format: 'es',
+          entryFileNames: '[name].d.ts',
+          chunkFileNames: 'chunks/[name]-[hash].d.ts',
+        },
+        {
+          dir: join(dir, 'dist/types'),
+          format: 'es',
+          entryFileNames: '[name].d.cts',
+          chunkFileNames: 'chunks/[name]-[hash].d.cts',
+        },
       ],
     },
   ];

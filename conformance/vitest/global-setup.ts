@@ -15,7 +15,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await buildConformance({ rebuildStale: false });
+  await buildConformance();
   const server = await startConformanceServer();
   project.provide('conformanceUrl', server.url);
   return () => server.close();
