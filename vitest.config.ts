@@ -11,6 +11,7 @@ const conformance = (
   include: string,
   runtime: string,
   signBackend: 'native' | 'webcrypto',
+  signFallback: 'noble' | 'none',
   test: TestProjectInlineConfiguration['test'] = {},
 ): TestProjectInlineConfiguration => ({
   extends: true,
@@ -18,7 +19,11 @@ const conformance = (
     name: `conformance-${name}`,
     include: [`conformance/vitest/${include}`],
     globalSetup: ['conformance/vitest/global-setup.ts'],
-    provide: { conformanceRuntime: runtime, conformanceSignBackend: signBackend },
+    provide: {
+      conformanceRuntime: runtime,
+      conformanceSignBackend: signBackend,
+      conformanceSignFallback: signFallback,
+    },
     testTimeout: 30_000,
     ...test,
   },
@@ -55,11 +60,11 @@ export default defineConfig({
         extends: true,
         test: { name: 'python-sdk', include: ['python-sdk/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
       },
-      conformance('node', 'source.test.ts', 'node', 'native'),
+      conformance('node', 'source.test.ts', 'node', 'native', 'noble'),
       // vitest's edge-runtime environment keeps node's `process` beside the edge globals, so sign() finds node:crypto there.
-      conformance('edge', 'source.test.ts', 'edge-runtime', 'native', { environment: 'edge-runtime' }),
-      conformance('workers', 'workerd.test.ts', 'workerd', 'webcrypto'),
-      conformance('browser', 'browser.test.ts', 'chromium', 'webcrypto', {
+      conformance('edge', 'source.test.ts', 'edge-runtime', 'native', 'noble', { environment: 'edge-runtime' }),
+      conformance('workers', 'workerd.test.ts', 'workerd', 'webcrypto', 'none'),
+      conformance('browser', 'browser.test.ts', 'chromium', 'webcrypto', 'noble', {
         browser: {
           enabled: true,
           headless: true,

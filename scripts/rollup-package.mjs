@@ -12,42 +12,51 @@ import esbuild from 'rollup-plugin-esbuild';
 /**
  * @param {string} dir package directory
  * @param {Record<string, string>} entries output name -> source file, e.g. { index: 'src/index.ts' }
+ * @param {{ internal?: Record<string, string>, nodeInternal?: Record<string, string>, plugins?: import('rollup').Plugin[] }} [more]
+ *   files built like entries but reached only through package.json `imports` (no types): `internal` into dist/esm
+ *   and dist/cjs, `nodeInternal` into dist/node; `plugins` run before esbuild
  */
-export function packageConfig(dir, entries) {
+export function packageConfig(dir, entries, more = {}) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
   const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
-  const input = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, join(dir, v)]));
-  return [
+  const paths = (list = {}) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, join(dir, v)]));
+  const input = paths(entries);
+  const plugins = () => [...(more.plugins ?? []), esbuild({ target: 'es2022' })];
+  const preserved = [
     {
-      input,
-      external,
-      plugins: [esbuild({ target: 'es2022' })],
-      output: [
-        {
-          dir: join(dir, 'dist/esm'),
-          format: 'es',
-          preserveModules: true,
-          preserveModulesRoot: join(dir, 'src'),
-          entryFileNames: '[name].js',
-        },
-        {
-          dir: join(dir, 'dist/cjs'),
-          format: 'cjs',
-          preserveModules: true,
-          preserveModulesRoot: join(dir, 'src'),
-          entryFileNames: '[name].cjs',
-          exports: 'named',
-        },
-        {
-          dir: join(dir, 'dist/node'),
-          format: 'es',
-          entryFileNames: '[name].js',
-          // Code shared by two entry points (peerconn's index and testing) lives once, in a chunk.
-          chunkFileNames: 'chunks/[name]-[hash].js',
-        },
-      ],
+      dir: join(dir, 'dist/esm'),
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: join(dir, 'src'),
+      entryFileNames: '[name].js',
     },
+    {
+      dir: join(dir, 'dist/cjs'),
+      format: 'cjs',
+      preserveModules: true,
+      preserveModulesRoot: join(dir, 'src'),
+      entryFileNames: '[name].cjs',
+      exports: 'named',
+    },
+  ];
+  const node = {
+    dir: join(dir, 'dist/node'),
+    format: 'es',
+    entryFileNames: '[name].js',
+    // Code shared by two entry points (peerconn's index and testing) lives once, in a chunk.
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  };
+  // One graph for all three outputs unless the internal files differ between them.
+  const builds =
+    more.internal || more.nodeInternal
+      ? [
+          { input: { ...input, ...paths(more.internal) }, external, plugins: plugins(), output: preserved },
+          { input: { ...input, ...paths(more.nodeInternal) }, external, plugins: plugins(), output: node },
+        ]
+      : [{ input, external, plugins: plugins(), output: [...preserved, node] }];
+  return [
+    ...builds,
     {
       input,
       external,

@@ -7,6 +7,6 @@ type Suite = typeof import('../suite/index.ts');
 const url = process.env.BCEKIT_CONFORMANCE_URL;
 if (!url) throw new Error('BCEKIT_CONFORMANCE_URL is not set: start the conformance server (scripts/test-all.mjs)');
 const { cases } = (await import(new URL('../.build/suite.worker.bundle.js', import.meta.url).href)) as Suite;
-const env = { url, runtime: 'bun', signBackend: 'native' } as const;
+const env = { url, runtime: 'bun', signBackend: 'native', signFallback: 'none' } as const;
 
 for (const c of cases) test(`${c.group}: ${c.name}`, () => c.run(env), 30_000);

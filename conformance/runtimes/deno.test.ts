@@ -10,6 +10,6 @@ declare const Deno: {
 const url = Deno.env.get('BCEKIT_CONFORMANCE_URL');
 if (!url) throw new Error('BCEKIT_CONFORMANCE_URL is not set: start the conformance server (scripts/test-all.mjs)');
 const { cases } = (await import(new URL('../.build/suite.worker.bundle.js', import.meta.url).href)) as Suite;
-const env = { url, runtime: 'deno', signBackend: 'native' } as const;
+const env = { url, runtime: 'deno', signBackend: 'native', signFallback: 'none' } as const;
 
 for (const c of cases) Deno.test({ name: `${c.group}: ${c.name}`, fn: () => c.run(env) });

@@ -12,6 +12,12 @@ export interface ConformanceEnv {
    * `process.getBuiltinModule` (Node, Deno, Bun), `webcrypto` elsewhere (browsers, workerd).
    */
   signBackend: 'native' | 'webcrypto';
+  /**
+   * What `sign()` falls back to with neither native crypto nor `crypto.subtle`: `noble` (`@noble/hashes`, loaded
+   * on demand) in the sources and the browser build, `none` in the Worker build (the `workerd`/`worker`
+   * conditions), which leaves the fallback out and throws a `BceSigningError` instead.
+   */
+  signFallback: 'noble' | 'none';
 }
 
 /** One conformance case: a name and a check that throws when the runtime does not conform. */

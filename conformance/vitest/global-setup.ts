@@ -11,6 +11,8 @@ declare module 'vitest' {
     conformanceRuntime: string;
     /** The HMAC back end sign() must pick in this runtime. */
     conformanceSignBackend: 'native' | 'webcrypto';
+    /** What sign() falls back to without native crypto and crypto.subtle, in the build this runtime loads. */
+    conformanceSignFallback: 'noble' | 'none';
   }
 }
 

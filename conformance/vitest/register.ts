@@ -10,6 +10,7 @@ export function registerCases(cases: readonly ConformanceCase[]): void {
     url: inject('conformanceUrl'),
     runtime: inject('conformanceRuntime'),
     signBackend: inject('conformanceSignBackend'),
+    signFallback: inject('conformanceSignFallback'),
   };
   for (const c of cases) it(`${c.group}: ${c.name}`, () => c.run(env), CASE_TIMEOUT);
 }

@@ -7,7 +7,7 @@ import type { SignableRequest, SignOptions } from './types.ts';
 
 /**
  * Synchronous {@link sign}: native `node:crypto` where the runtime offers it (Node, Bun, Deno), else
- * `@noble/hashes`. Same output byte for byte; use it where an async call does not fit (for example inside a
+ * `@noble/hashes` (under Node loaded on first use, not on import). Same output byte for byte; use it where an async call does not fit (for example inside a
  * synchronous request interceptor).
  *
  * @example

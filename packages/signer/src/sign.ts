@@ -10,10 +10,11 @@ import type { SignableRequest, SignOptions } from './types.ts';
  * explicitly and sorted: `bce-auth-v1/{ak}/{time}/{expiration}/{signedHeaders}/{signature}`.
  * Picks the fastest HMAC the runtime has: native `node:crypto` where the runtime offers it synchronously (Node,
  * Bun, Deno, Workers with `nodejs_compat`), else Web Crypto, else `@noble/hashes` (insecure browser contexts,
- * loaded on demand). Derived keys are cached per credentials object and second. Same value on every path.
+ * loaded on demand; Worker builds leave it out and throw instead, see the README). Derived keys are cached per
+ * credentials object and second. Same value on every path.
  *
  * @throws {BceSigningError} for missing credentials, a header value with CR/LF, a non-positive expiration or an
- *   invalid timestamp. The message names the field and never contains the secret.
+ *   invalid timestamp; in a Worker build, where the runtime has neither native crypto nor `crypto.subtle`. The message names the field and never contains the secret.
  * @example
  * const authorization = await sign(
  *   { method: 'GET', path: '/v1/peerconn', query: { vpcId: 'vpc-a1' }, headers: { host: 'bcc.bj.baidubce.com' } },
