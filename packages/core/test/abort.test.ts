@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../src/index.ts';
 import { STATIC } from './helpers/credentials.ts';
 import { expectNoSecrets, recordingLogger } from './helpers/secret-scan.ts';
@@ -25,7 +25,7 @@ describe('abort', () => {
       retry: { baseDelay: 1 },
     });
     const call = client.send(get, { signal: controller.signal });
-    await sleep(50);
+    await vi.waitFor(() => expect(server.received).toHaveLength(1), { timeout: 5000, interval: 2 });
 
     const abortedAt = performance.now();
     controller.abort(reason);
@@ -48,8 +48,10 @@ describe('abort', () => {
       logger,
     });
     const call = client.send(get, { signal: controller.signal });
-    while (server.received.length === 0) await sleep(5);
-    await sleep(30);
+    await vi.waitFor(() => expect(lines.some((line) => line.includes('retrying'))).toBe(true), {
+      timeout: 5000,
+      interval: 2,
+    });
 
     const abortedAt = performance.now();
     controller.abort();
@@ -81,6 +83,52 @@ describe('abort', () => {
 
     await expect(call).rejects.toBe('early');
     await sleep(20);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('stops the loop itself during a backoff wait, not only the promise the caller holds', async () => {
+    server.script(bceError(503, 'ServiceUnavailable'));
+    const controller = new AbortController();
+    const { lines, logger } = recordingLogger();
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      // A wait far longer than the test's timeout: only an abort that cuts the sleep ends the loop in time.
+      retry: { limit: 1, baseDelay: 600_000, maxDelay: 600_000, respectRetryAfter: false },
+      logger,
+    });
+    const call = client.send(get, { signal: controller.signal }).catch((e) => e);
+    await vi.waitFor(() => expect(lines.some((line) => line.includes('retrying'))).toBe(true), { interval: 2 });
+
+    controller.abort();
+
+    await vi.waitFor(() => expect(lines.some((line) => line.includes('call aborted'))).toBe(true), { interval: 2 });
+    expect(await call).toBe(controller.signal.reason);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('sends nothing when the abort comes while a beforeAttempt hook runs', async () => {
+    const controller = new AbortController();
+    const { lines, logger } = recordingLogger();
+    const fetched: string[] = [];
+    // A fetch that would send even with an aborted signal, as some wrappers do: only the client can stop it.
+    const deaf: typeof fetch = (input, init) => {
+      fetched.push(String(input));
+      return fetch(input, { ...init, signal: null });
+    };
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      fetch: deaf,
+      logger,
+      hooks: { beforeAttempt: () => controller.abort(new Error('stop')) },
+    });
+
+    const error = await client.send(get, { signal: controller.signal }).catch((e) => e);
+
+    expect(error).toBe(controller.signal.reason);
+    await vi.waitFor(() => expect(lines.some((line) => line.includes('call aborted'))).toBe(true), { interval: 2 });
+    expect(fetched).toEqual([]);
     expect(server.received).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BceError, createClient, fromEnv } from '../src/index.ts';
+import { BceError, BceValidationError, createClient, fromEnv } from '../src/index.ts';
 import { AK, SESSION_TOKEN, SK } from './helpers/credentials.ts';
 import { expectNoSecrets, rejection } from './helpers/secret-scan.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
@@ -123,8 +123,10 @@ describe('credential providers', () => {
 
     const error = await rejection(client.send(get));
 
-    expect(error).toBeInstanceOf(BceError);
-    expect(error.message).toBe('credentials provider returned unusable credentials: not an object');
+    expect(error).toBeInstanceOf(BceValidationError);
+    expect(error.message).toBe(
+      'credentials provider returned unusable credentials: credentials must be an object { accessKeyId, secretAccessKey, sessionToken? }',
+    );
     expect(server.received).toHaveLength(0);
   });
 });

@@ -226,4 +226,24 @@ describe('retries', () => {
       'after 2 200 - ok',
     ]);
   });
+
+  it.each([
+    ['the client', { retry: { limit: 1, baseDelay: 1, maxDelay: 600_000, respectRetryAfter: false } }, undefined],
+    ['one call', { retry: { limit: 1, baseDelay: 1, maxDelay: 600_000 } }, { retry: { respectRetryAfter: false } }],
+  ])('ignores Retry-After when %s says respectRetryAfter: false', async (_who, options, callOptions) => {
+    server.script(json(503, { code: 'ServiceUnavailable', message: 'x' }, { 'retry-after': '3600' }), json(200, {}));
+    const delays: (number | undefined)[] = [];
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      ...options,
+      hooks: { afterAttempt: (state) => void delays.push(state.delay) },
+    });
+
+    await client.send(put, callOptions);
+
+    // The backoff of baseDelay 1 (a wait below 1 ms), not the hour asked for (capped at 600 s).
+    expect(delays).toEqual([0, undefined]);
+    expect(server.received).toHaveLength(2);
+  });
 });

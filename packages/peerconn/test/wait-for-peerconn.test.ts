@@ -101,6 +101,23 @@ describe('waitForPeerconn', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('sets its deadline to maxWaitTime exactly, however short', async () => {
+    const timers: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
+      timers.push(ms ?? 0);
+      return realSetTimeout(handler, ms);
+    }) as typeof setTimeout);
+    const { client } = clientAnswering({ status: 'creating' });
+
+    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 40, minDelay: 5, maxDelay: 5 });
+
+    await expect(call).rejects.toThrow(/within maxWaitTime 40 ms/);
+    // The deadline timer is the first one set, before any poll; no timer reaches a floor such as 900 ms.
+    expect(timers[0]).toBe(40);
+    expect(Math.max(...timers)).toBeLessThan(900);
+  });
+
   it('times out during a long sleep instead of oversleeping', async () => {
     const { client } = clientAnswering({ status: 'creating' });
     const started = Date.now();

@@ -10,6 +10,10 @@ import type { PreparedRequest } from './prepare-request.ts';
 /** BCE expects this exact value (peerconn-api.md §6.1). */
 const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 
+// What fetch accepts in a header value in every runtime: no CR, LF or NUL, nothing above U+00FF.
+const HEADER_VALUE = /^[^\0\n\r\u0100-\uffff]*$/;
+const BAD_VALUE = 'value contains a character fetch refuses (CR, LF, NUL or one above U+00FF)';
+
 /**
  * Largest success body read (16 MiB). A full page of 1000 peer connections is well under 1 MiB; anything far
  * larger is not a BCE answer, and reading it whole would let a hostile server fill the caller's memory.
@@ -21,7 +25,9 @@ export type AttemptOutcome =
   | { kind: 'success'; status: number; value: unknown }
   | { kind: 'service'; failure: ServiceFailure; retryable: boolean; clockSkew: boolean; retryAfter: number | undefined }
   | { kind: 'timeout' }
-  | { kind: 'network'; cause: unknown };
+  | { kind: 'network'; cause: unknown }
+  /** Failed before anything was sent (signing, or a header value fetch refuses): never retried. */
+  | { kind: 'local'; stage: 'signing' | 'headers'; cause: unknown };
 
 /** What an attempt needs from its client. @internal */
 export interface AttemptContext {
@@ -46,17 +52,26 @@ export async function runAttempt(
 ): Promise<AttemptOutcome> {
   const secrets = [credentials.secretAccessKey, credentials.sessionToken];
   const signedAt = Math.floor(ctx.clock.now() / 1000);
-  const signed: Record<string, string> = { host: request.host, 'x-bce-date': canonicalTime(signedAt) };
+  const signed: Record<string, string> = { host: request.host };
   if (request.body !== undefined) signed['content-type'] = JSON_CONTENT_TYPE;
   if (credentials.sessionToken) signed['x-bce-security-token'] = credentials.sessionToken;
-  const authorization = await sign(
-    { method: request.method, path: request.path, query: request.query, headers: signed },
-    { credentials, timestamp: signedAt, headersToSign: ['host', 'content-type'] },
-  );
+  let authorization: string;
+  try {
+    signed['x-bce-date'] = canonicalTime(signedAt);
+    authorization = await sign(
+      { method: request.method, path: request.path, query: request.query, headers: signed },
+      { credentials, timestamp: signedAt, headersToSign: ['host', 'content-type'] },
+    );
+  } catch (cause) {
+    return { kind: 'local', stage: 'signing', cause };
+  }
   // Host is signed but never set: browsers and Workers forbid it and fetch derives it from the URL.
   const { host: _host, ...headers } = signed;
   headers['authorization'] = authorization;
   if (ctx.userAgent) headers['user-agent'] = ctx.userAgent;
+  // fetch would refuse such a value with a message quoting it (a token, say): refuse it here, naming the header.
+  const badHeader = Object.keys(headers).find((name) => !HEADER_VALUE.test(headers[name]!));
+  if (badHeader) return { kind: 'local', stage: 'headers', cause: new TypeError(`header ${badHeader}: ${BAD_VALUE}`) };
 
   const attemptController = new AbortController();
   const timer = timeout === false ? undefined : setTimeout(() => attemptController.abort(), timeout);

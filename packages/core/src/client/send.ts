@@ -1,7 +1,7 @@
 import type { BceCredentials } from '@bcekit/signer';
 import type { ClientClock } from '../clock/clock-offset.ts';
 import type { CredentialSource } from '../credentials/cached-provider.ts';
-import type { BceError } from '../errors/bce-error.ts';
+import { BceError } from '../errors/bce-error.ts';
 import { BceNetworkError } from '../errors/bce-network-error.ts';
 import { BceServiceError } from '../errors/bce-service-error.ts';
 import { BceTimeoutError } from '../errors/bce-timeout-error.ts';
@@ -35,7 +35,9 @@ export function send<T>(ctx: ClientContext, request: BceRequest, callOptions?: C
     const call = normalizeCallOptions(ctx.options, callOptions, request.operation ?? 'send');
     if (call.signal?.aborted) return Promise.reject(call.signal.reason);
     const prepared = prepareRequest(request, ctx.options.endpoint, ctx.options.region);
-    return raceAbort(loop<T>(ctx, prepared, call), call.signal);
+    const running = loop<T>(ctx, prepared, call);
+    if (call.signal) running.catch((error) => logAborted(ctx, prepared, call.signal!, error));
+    return raceAbort(running, call.signal);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -88,7 +90,7 @@ async function loop<T>(
       return outcome.value as T | undefined;
     }
     const error = toError(outcome, request, attempt, timeout, secrets);
-    const retryable = outcome.kind !== 'service' || outcome.retryable;
+    const retryable = outcome.kind === 'service' ? outcome.retryable : outcome.kind !== 'local';
     if (!retryable || attempt > retry.limit) {
       log('warn', 'bcekit: call failed', { ...logData, status, ms, error: error.message });
       if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, error });
@@ -108,6 +110,16 @@ async function loop<T>(
   }
 }
 
+// Said once the loop itself stops (the caller's promise rejected already), so a log shows that nothing ran on.
+function logAborted(ctx: ClientContext, request: PreparedRequest, signal: AbortSignal, error: unknown): void {
+  if (!signal.aborted || error !== signal.reason) return;
+  try {
+    ctx.options.logger?.debug('bcekit: call aborted', { operation: request.operation, method: request.method });
+  } catch {
+    // A broken logger changes nothing here.
+  }
+}
+
 function toError(
   outcome: Exclude<AttemptOutcome, { kind: 'success' }>,
   request: PreparedRequest,
@@ -124,6 +136,14 @@ function toError(
   };
   if (outcome.kind === 'timeout') return new BceTimeoutError({ ...common, timeout: timeout === false ? 0 : timeout });
   if (outcome.kind === 'network') return new BceNetworkError({ ...common, cause: outcome.cause });
+  if (outcome.kind === 'local') {
+    const what = outcome.stage === 'signing' ? 'could not be signed' : 'has a header fetch would refuse';
+    const why = outcome.cause instanceof Error ? outcome.cause.message : String(outcome.cause);
+    return new BceError(`${request.operation}: attempt ${attempts} ${what}; nothing was sent: ${why}`, {
+      ...common,
+      cause: outcome.cause,
+    });
+  }
   const { failure } = outcome;
   return new BceServiceError({
     ...common,

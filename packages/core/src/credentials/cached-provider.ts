@@ -1,6 +1,6 @@
 import type { BceCredentials } from '@bcekit/signer';
 import { BceError } from '../errors/bce-error.ts';
-import { describeIssues } from '../errors/bce-validation-error.ts';
+import { BceValidationError } from '../errors/bce-validation-error.ts';
 import type { CredentialProvider, ProvidedCredentials } from '../types/credentials.ts';
 import { checkCredentialFields } from './check-credential-fields.ts';
 
@@ -36,11 +36,11 @@ export function cachedCredentials(
       const kind = cause instanceof Error ? ` (${cause.name})` : '';
       throw new BceError(`credentials provider failed${kind}; see cause`, { cause });
     }
-    const why =
+    const issues =
       provided && typeof provided === 'object'
-        ? describeIssues(checkCredentialFields({ ...provided }, 'credentials'))
-        : 'not an object';
-    if (why) throw new BceError(`credentials provider returned unusable credentials: ${why}`);
+        ? checkCredentialFields({ ...provided }, 'credentials')
+        : [{ path: 'credentials', message: 'must be an object { accessKeyId, secretAccessKey, sessionToken? }' }];
+    if (issues.length > 0) throw new BceValidationError('credentials provider returned unusable credentials', issues);
     const expiresAt = parseExpiration(provided.expiration);
     const credentials = pick(provided);
     cached = { credentials, refreshAt: expiresAt === undefined ? Infinity : expiresAt - REFRESH_BEFORE_EXPIRY_MS };
@@ -69,7 +69,19 @@ function parseExpiration(expiration: ProvidedCredentials['expiration']): number 
       : typeof expiration === 'number'
         ? expiration
         : Date.parse(expiration);
+  // Only the kind of value: a provider's odd field may hold anything, a token included.
   if (!Number.isFinite(ms))
-    throw new BceError(`credentials provider returned an invalid expiration (${String(expiration)})`);
+    throw new BceValidationError('credentials provider returned unusable credentials', [
+      {
+        path: 'credentials.expiration',
+        message: `must be a Date, epoch ms or an ISO-8601 string (got ${kindOf(expiration)})`,
+      },
+    ]);
   return ms;
+}
+
+function kindOf(value: unknown): string {
+  if (value instanceof Date) return 'an invalid Date';
+  if (typeof value === 'string') return 'a string that is not a date';
+  return typeof value === 'number' ? 'a number that is not finite' : `a ${typeof value}`;
 }

@@ -1,8 +1,7 @@
+import { SKEW_TOLERANCE_MS } from '../clock/clock-offset.ts';
+
 /** Statuses worth another attempt (design §3): throttling and transient server or gateway failures. */
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-
-/** How far the signing clock may drift before a failed auth is blamed on it (BCE rejects at this drift). */
-const SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** Whether a response status is retried. Other 4xx never are: sending them again cannot help. @internal */
 export function isRetryableStatus(status: number): boolean {

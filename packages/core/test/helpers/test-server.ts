@@ -144,6 +144,7 @@ export function bceError(
   code: string,
   message = `${code} happened`,
   requestId = `req-${code}`,
+  headers: Record<string, string> = {},
 ): Responder {
-  return json(status, { code, message, requestId });
+  return json(status, { code, message, requestId }, headers);
 }
