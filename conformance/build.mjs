@@ -17,6 +17,8 @@ export const OUT_DIR = join(here, '.build');
 const alias = {
   '@bcekit/signer': join(root, 'packages/signer/dist/esm/index.js'),
   '@bcekit/core': join(root, 'packages/core/dist/esm/index.js'),
+  '@bcekit/core/operation': join(root, 'packages/core/dist/esm/operation/index.js'),
+  '@bcekit/vpc': join(root, 'packages/vpc/dist/esm/index.js'),
   '@bcekit/peerconn/testing': join(root, 'packages/peerconn/dist/esm/testing/index.js'),
   '@bcekit/peerconn': join(root, 'packages/peerconn/dist/esm/index.js'),
 };

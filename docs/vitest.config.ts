@@ -10,6 +10,8 @@ export default defineConfig({
     alias: [
       { find: /^@bcekit\/signer$/, replacement: src('signer/src/index.ts') },
       { find: /^@bcekit\/core$/, replacement: src('core/src/index.ts') },
+      { find: /^@bcekit\/core\/operation$/, replacement: src('core/src/operation/index.ts') },
+      { find: /^@bcekit\/vpc$/, replacement: src('vpc/src/index.ts') },
       { find: /^@bcekit\/peerconn\/testing$/, replacement: src('peerconn/src/testing/index.ts') },
       { find: /^@bcekit\/peerconn$/, replacement: src('peerconn/src/index.ts') },
     ],

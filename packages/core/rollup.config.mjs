@@ -4,4 +4,5 @@ import { packageConfig } from '../../scripts/rollup-package.mjs';
 
 export default packageConfig(dirname(fileURLToPath(import.meta.url)), {
   index: 'src/index.ts',
+  'operation/index': 'src/operation/index.ts',
 });

@@ -1,5 +1,5 @@
 import type { BceClient, CallOptions } from '@bcekit/core';
-import { BceError } from '@bcekit/core';
+import { paginate } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { parseInput } from './internal/run-operation.ts';
 import { listPeerconns } from './operations/list-peerconns.ts';
@@ -46,42 +46,12 @@ export function paginatePeerconns(
   input: PaginatePeerconnsInput = {},
   options?: CallOptions,
 ): PeerconnPages {
-  async function* pages(): AsyncGenerator<ListPeerconnsOutput, void, undefined> {
+  return paginate('paginatePeerconns', options, () => {
     const checked = parseInput('paginatePeerconns', PaginatePeerconnsInputSchema, input);
-    const seen = new Set<string>();
-    let marker = checked.marker || undefined;
-    for (;;) {
-      options?.signal?.throwIfAborted();
-      const page = await listPeerconns(client, { vpcId: checked.vpcId, maxKeys: checked.maxKeys, marker }, options);
-      yield page;
-      if (!page.isTruncated) return;
-      marker = nextMarkerOf(page, seen, marker);
-    }
-  }
-  return {
-    [Symbol.asyncIterator]: pages,
-    async *items() {
-      for await (const page of pages()) yield* page.peerConns;
-    },
-  };
-}
-
-// A marker we already asked for would replay pages forever; a missing one would restart from the top.
-function nextMarkerOf(page: ListPeerconnsOutput, seen: Set<string>, current: string | undefined): string {
-  const next = page.nextMarker;
-  if (current !== undefined) seen.add(current);
-  if (page.marker !== '') seen.add(page.marker);
-  if (typeof next !== 'string' || next === '') {
-    throw new BceError(
-      'paginatePeerconns: the service said more pages follow (isTruncated) but sent no nextMarker; stopped',
-      { operation: 'paginatePeerconns' },
-    );
-  }
-  if (seen.has(next)) {
-    throw new BceError(
-      `paginatePeerconns: the service returned nextMarker "${next}" again; stopped instead of reading the same pages forever`,
-      { operation: 'paginatePeerconns' },
-    );
-  }
-  return next;
+    return {
+      marker: checked.marker,
+      fetchPage: (marker) => listPeerconns(client, { vpcId: checked.vpcId, maxKeys: checked.maxKeys, marker }, options),
+      itemsOf: (page: ListPeerconnsOutput): PeerConn[] => page.peerConns,
+    };
+  });
 }

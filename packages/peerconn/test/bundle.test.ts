@@ -13,9 +13,10 @@ const peerconnIndex = `${packages}peerconn/src/index.ts`;
 const workspaceSources: Plugin = {
   name: 'bcekit-workspace-sources',
   setup(b) {
-    b.onResolve({ filter: /^@bcekit\/(core|signer)$/ }, (args) => ({
-      path: `${packages}${args.path.slice('@bcekit/'.length)}/src/index.ts`,
-    }));
+    b.onResolve({ filter: /^@bcekit\/(core|signer|vpc)(\/operation)?$/ }, (args) => {
+      const [name, entry = 'index'] = args.path.slice('@bcekit/'.length).split('/');
+      return { path: `${packages}${name}/src/${entry === 'index' ? '' : `${entry}/`}index.ts` };
+    });
   },
 };
 

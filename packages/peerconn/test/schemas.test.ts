@@ -1,9 +1,11 @@
 // The shared schemas state each rule as one `v.check` predicate (a smaller bundle than valibot's specific
 // actions). These cases pin every boundary of those rules to the one problem a caller sees, so that a rewrite
 // of a rule cannot move a bound or change a message unnoticed.
+
+import type { ValidationIssue as InputProblem } from '@bcekit/core';
+import { toProblems } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { type InputProblem, toProblems } from '../src/internal/run-operation.ts';
 import {
   BandwidthSchema,
   ClientTokenSchema,

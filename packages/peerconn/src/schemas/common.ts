@@ -1,4 +1,8 @@
+import { ClientTokenSchema, IdSchema, MarkerSchema, MaxKeysSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
+
+// The BCE-wide fields (ids, clientToken, marker, maxKeys) are defined once in @bcekit/core/operation.
+export { ClientTokenSchema, IdSchema, MarkerSchema, MaxKeysSchema };
 
 // Every valibot call is marked pure: valibot's own @__NO_SIDE_EFFECTS__ marks are not followed across modules by
 // esbuild 0.27, which then kept schemas an app never uses (RoleSchema, MaxKeysSchema…) in its bundle.
@@ -7,32 +11,11 @@ import * as v from 'valibot';
 // integer, minValue…): each distinct valibot function is code in every app's bundle, and the messages are ours
 // anyway, so one predicate per rule gives the same issues at a smaller size (BENCHMARKS.md, size of create-only).
 //
-// The wording of every rule lives here; run-operation adds the function name, the field path and
+// The wording of every peer-connection rule lives here; run-operation adds the function name, the field path and
 // "(got …)" so that a message reads `resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0)`.
-
-const ID_MESSAGE = 'must be a non-empty id without "/"';
-
-/**
- * A resource id (`peerconn-…`, `vpc-…`, `qpif-…`). Ids become path segments, so an empty id, one with
- * `/`, or `.`/`..` could change which resource a request addresses (an empty `peerConnId` would turn
- * `getPeerconn` into a list call): all are rejected before anything is sent.
- */
-export const IdSchema = /* @__PURE__ */ v.pipe(
-  /* @__PURE__ */ v.string(ID_MESSAGE),
-  /* @__PURE__ */ v.check((id) => /^[^/]+$/.test(id) && id !== '.' && id !== '..', ID_MESSAGE),
-);
 
 /** The id of a peer connection, e.g. `peerconn-9td54fmx143e`. */
 export const PeerConnIdSchema = IdSchema;
-
-/**
- * Idempotency token: 1 to 64 printable ASCII characters (spec §1, §4.4). Made for you (UUID v4) when
- * omitted; the same token is sent on every retry of a call.
- */
-export const ClientTokenSchema = /* @__PURE__ */ v.pipe(
-  /* @__PURE__ */ v.string('must be a string of 1 to 64 printable ASCII characters'),
-  /* @__PURE__ */ v.check((token) => /^[\x20-\x7e]{1,64}$/.test(token), 'must be 1 to 64 printable ASCII characters'),
-);
 
 /** Which end of a peer connection a call speaks for. */
 export const RoleSchema = /* @__PURE__ */ v.picklist(['initiator', 'acceptor'], 'must be "initiator" or "acceptor"');
@@ -57,15 +40,6 @@ export const BandwidthSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.number('must be an integer >= 1'),
   /* @__PURE__ */ v.check((n) => Number.isInteger(n) && n >= 1, 'must be an integer >= 1'),
 );
-
-/** Page size of a list call: an integer from 1 to 1000 (the service's default and maximum is 1000). */
-export const MaxKeysSchema = /* @__PURE__ */ v.pipe(
-  /* @__PURE__ */ v.number('must be an integer from 1 to 1000'),
-  /* @__PURE__ */ v.check((n) => Number.isInteger(n) && n >= 1 && n <= 1000, 'must be an integer from 1 to 1000'),
-);
-
-/** Where a page of a list starts: the `nextMarker` of the previous page (`''` or omitted: the first page). */
-export const MarkerSchema = /* @__PURE__ */ v.string('must be a string (a nextMarker from a previous page)');
 
 /**
  * A free-text field sent as given (description, interface names, account ids). The service documents no limit

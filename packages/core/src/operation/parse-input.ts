@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
+import { describeValue } from '../errors/describe-value.ts';
+
+/**
+ * Checks `input` against a valibot `schema` and returns the parsed value (defaults applied), or throws one
+ * `BceValidationError` naming every problem with its path. Every operation, paginator and waiter of the service
+ * packages parses through here, so that all their messages read alike:
+ * `resizePeerconn: newBandwidthInMbps must be an integer >= 1 (got 0)`.
+ *
+ * @param operation Name of the public function, the first word of the message.
+ * @param schema The function's input schema.
+ * @param input What the caller passed.
+ * @returns The parsed input.
+ * @throws {BceValidationError} when the input does not match; `issues` lists every problem.
+ * @example
+ * const checked = parseInput('getVpc', GetVpcInputSchema, input);
+ */
+export function parseInput<TSchema extends v.GenericSchema>(
+  operation: string,
+  schema: TSchema,
+  input: unknown,
+): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  throw new BceValidationError(operation, toProblems(result.issues));
+}
+
+/**
+ * Turns valibot issues into `{ path, message }` problems, one per distinct problem (a pipe may report two
+ * failures of one value). A missing field reads `is required`; a wrong one `<rule> (got <value>)`.
+ *
+ * @param issues The issues of a failed `safeParse`.
+ * @returns The problems, in the order valibot found them.
+ * @example
+ * const result = v.safeParse(schema, input);
+ * if (!result.success) console.log(toProblems(result.issues)); // [{ path: 'maxKeys', message: '…' }]
+ */
+export function toProblems(issues: readonly v.BaseIssue<unknown>[]): ValidationIssue[] {
+  const problems: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const problem = toProblem(issue);
+    const key = `${problem.path}\n${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function toProblem(issue: v.BaseIssue<unknown>): ValidationIssue {
+  const path = formatPath(issue);
+  // Core's convention: an empty path means the input as a whole.
+  if (path === '') return { path: '', message: `input must be an object (got ${describeValue(issue.input)})` };
+  if (issue.input === undefined) return { path, message: 'is required' };
+  // valibot's `received` is the length for length rules: describe the value itself.
+  return { path, message: `${issue.message} (got ${describeValue(issue.input)})` };
+}
+
+function formatPath(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    if (typeof key === 'number') path += `[${key}]`;
+    else path += path === '' ? String(key) : `.${String(key)}`;
+  }
+  return path;
+}

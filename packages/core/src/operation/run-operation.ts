@@ -1,0 +1,48 @@
+import type * as v from 'valibot';
+import type { BceClient } from '../client/create-client.ts';
+import { createClientToken } from '../client-token.ts';
+import type { BceRequest, CallOptions } from '../types/request.ts';
+import { parseInput } from './parse-input.ts';
+
+/** The part of a request an operation describes; the runner adds the service host and the operation name. */
+export type OperationRequest = Omit<BceRequest, 'serviceHost' | 'operation'>;
+
+// biome-ignore lint/suspicious/noExplicitAny: any object schema, whatever its entries and message.
+type AnyObjectSchema = v.ObjectSchema<v.ObjectEntries, any> | v.StrictObjectSchema<v.ObjectEntries, any>;
+
+/**
+ * Sends one operation: validates the input (nothing is sent when it is invalid), makes the `clientToken` once
+ * per call when the schema has a `clientToken` field and the caller gave none (core's retries reuse it), builds
+ * the request and sends it through the client. Resolves with the parsed JSON body, or `undefined` when empty.
+ */
+export type RunOperation = <TSchema extends AnyObjectSchema>(
+  client: BceClient,
+  operation: string,
+  schema: TSchema,
+  input: unknown,
+  options: CallOptions | undefined,
+  toRequest: (checked: v.InferOutput<TSchema>, clientToken: string) => OperationRequest,
+) => Promise<unknown>;
+
+/**
+ * The request plumbing of a service package, made once per service host: every operation of the package
+ * calls the returned {@link RunOperation}.
+ *
+ * @param serviceHost Host template used when the client has a region and no endpoint, e.g. `bcc.{region}.baidubce.com`.
+ * @returns The function every operation of that service sends through.
+ * @example
+ * export const runOperation = operationRunner('bcc.{region}.baidubce.com');
+ * const output = await runOperation(client, 'getVpc', GetVpcInputSchema, input, options, (checked) => ({
+ *   method: 'GET',
+ *   path: ['v1', 'vpc', checked.vpcId],
+ * }));
+ */
+export function operationRunner(serviceHost: string): RunOperation {
+  return async (client, operation, schema, input, options, toRequest) => {
+    const checked = parseInput(operation, schema, input);
+    const given = (checked as { clientToken?: string }).clientToken;
+    const clientToken = given ?? ('clientToken' in schema.entries ? createClientToken() : '');
+    const request = toRequest(checked, clientToken);
+    return client.send<unknown>({ ...request, serviceHost, operation }, options);
+  };
+}
