@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, VERSION } from '../src/index.ts';
+import { BceValidationError, createClient, VERSION } from '../src/index.ts';
 import { SESSION_TOKEN, STATIC, WITH_TOKEN } from './helpers/credentials.ts';
 import { json, startTestServer, type TestServer, text } from './helpers/test-server.ts';
 
@@ -111,6 +111,28 @@ describe('send', () => {
 
     await expect(call).rejects.toThrow('getPeerconn: path[2] must be a non-empty string');
     expect(server.received).toHaveLength(0);
+  });
+
+  it.each(['.', '..'])(
+    'refuses a %j path segment, which the URL parser would collapse, without sending',
+    async (dot) => {
+      const call = client().send({
+        method: 'DELETE',
+        path: ['v1', 'peerconn', dot, 'x'],
+        operation: 'releasePeerconn',
+      });
+
+      await expect(call).rejects.toBeInstanceOf(BceValidationError);
+      await expect(call).rejects.toThrow('releasePeerconn: path[2] must not be "." or ".."');
+      expect(server.received).toHaveLength(0);
+    },
+  );
+
+  it('keeps dots inside a segment, which the URL parser leaves alone', async () => {
+    await client().send({ method: 'GET', path: ['v1', '...', '.x', 'a..b'] });
+
+    expect(server.received[0]!.path).toBe('/v1/.../.x/a..b');
+    expect(server.received[0]!.signatureValid).toBe(true);
   });
 });
 

@@ -5,6 +5,9 @@ import { uriEncode } from './uri-encode.ts';
 /** Headers signed when no `headersToSign` is given (plus every `x-bce-*`), as in Baidu's SDKs. */
 export const DEFAULT_HEADERS_TO_SIGN: readonly string[] = ['host', 'content-length', 'content-type', 'content-md5'];
 
+// Python's bytes.strip(): space, tab, LF, VT, FF, CR; not the wider Unicode set String#trim removes.
+const OUTER_ASCII_WHITESPACE = /^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g;
+
 /** The canonical request and the pieces a `SignatureDoesNotMatch` investigation needs. No secrets. */
 export interface CanonicalParts {
   canonicalUri: string;
@@ -62,11 +65,12 @@ export function canonicalHeaders(
   const signed = new Set<string>();
   for (const [rawName, rawValue] of headerEntries(headers)) {
     const name = rawName.trim().toLowerCase();
-    if (/[\r\n]/.test(rawValue)) {
-      throw new BceSigningError(`headers.${name}`, 'value contains CR or LF; remove line breaks from header values');
+    // Outer ASCII whitespace (CR and LF included) goes, as the official signer strips it and fetch drops it.
+    const value = rawValue.replace(OUTER_ASCII_WHITESPACE, '');
+    if (/[\0\n\r]/.test(value)) {
+      throw new BceSigningError(`headers.${name}`, 'value contains CR, LF or NUL; remove them from header values');
     }
     if (!(wanted.has(name) || (!exact && name.startsWith('x-bce-')))) continue;
-    const value = rawValue.trim();
     if (!value) continue;
     lines.push(`${uriEncode(name)}:${uriEncode(value)}`);
     signed.add(name);

@@ -13,7 +13,7 @@ import type { SignableRequest, SignOptions } from './types.ts';
  * loaded on demand; Worker builds leave it out and throw instead, see the README). Derived keys are cached per
  * credentials object and second. Same value on every path.
  *
- * @throws {BceSigningError} for missing credentials, a header value with CR/LF, a non-positive expiration or an
+ * @throws {BceSigningError} for missing credentials, a header value with CR, LF or NUL inside it (outer whitespace is trimmed), a non-positive expiration or an
  *   invalid timestamp; in a Worker build, where the runtime has neither native crypto nor `crypto.subtle`. The message names the field and never contains the secret.
  * @example
  * const authorization = await sign(

@@ -22,7 +22,7 @@ export interface PreparedRequest {
  * Builds what every attempt of a call shares. Each path segment is encoded once with the signer's `uriEncode`;
  * flags go bare on the wire (`?accept&clientToken=…`); `null`/`undefined` values are dropped.
  *
- * @throws {BceValidationError} for an empty path segment or when no endpoint can be resolved; nothing is sent.
+ * @throws {BceValidationError} for an empty, `.` or `..` path segment, or when no endpoint can be resolved; nothing is sent.
  * @internal
  */
 export function prepareRequest(
@@ -36,6 +36,9 @@ export function prepareRequest(
     // An empty id would silently turn `/v1/peerconn/{id}` into the list route.
     if (typeof segment !== 'string' || segment === '')
       issues.push({ path: `path[${i}]`, message: 'must be a non-empty string' });
+    // The URL parser would drop or climb such a segment while the signed path keeps it.
+    else if (segment === '.' || segment === '..')
+      issues.push({ path: `path[${i}]`, message: 'must not be "." or ".."' });
   });
   const origin = resolveOrigin(endpoint, region, request.serviceHost);
   if (!origin)
