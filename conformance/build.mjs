@@ -19,7 +19,7 @@ const alias = {
   '@bcekit/core': join(root, 'packages/core/dist/esm/index.js'),
   '@bcekit/core/operation': join(root, 'packages/core/dist/esm/operation/index.js'),
   '@bcekit/vpc': join(root, 'packages/vpc/dist/esm/index.js'),
-  '@bcekit/peerconn/testing': join(root, 'packages/peerconn/dist/esm/testing/index.js'),
+  '@bcekit/emulator': join(root, 'packages/emulator/dist/esm/index.js'),
   '@bcekit/peerconn': join(root, 'packages/peerconn/dist/esm/index.js'),
 };
 

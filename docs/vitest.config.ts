@@ -12,7 +12,7 @@ export default defineConfig({
       { find: /^@bcekit\/core$/, replacement: src('core/src/index.ts') },
       { find: /^@bcekit\/core\/operation$/, replacement: src('core/src/operation/index.ts') },
       { find: /^@bcekit\/vpc$/, replacement: src('vpc/src/index.ts') },
-      { find: /^@bcekit\/peerconn\/testing$/, replacement: src('peerconn/src/testing/index.ts') },
+      { find: /^@bcekit\/emulator$/, replacement: src('emulator/src/index.ts') },
       { find: /^@bcekit\/peerconn$/, replacement: src('peerconn/src/index.ts') },
     ],
   },

@@ -1,7 +1,7 @@
 // Baidu's official Python client (`PeerConnClient` of bce-sdk-python 0.9.72, unmodified) against the emulator
 // over HTTP on 127.0.0.1: every method, the error paths and the documented rules. What the client sends and
 // reads is the reference for the wire; where it has a known quirk (its README), the test names it and expects it.
-import { createEmulator, type Emulator, type EmulatorServer } from '@bcekit/peerconn/testing';
+import { createEmulator, type Emulator, type EmulatorServer } from '@bcekit/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   IN_CI,

@@ -4,8 +4,8 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { createClient } from '@bcekit/core';
+import { FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { paginatePeerconns } from '@bcekit/peerconn';
-import { FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 
 const count = Number(process.argv[2] ?? 100_000);
 const worker = new Worker(new URL('./scale-emulator.mjs', import.meta.url), { workerData: { count } });

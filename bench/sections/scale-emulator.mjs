@@ -2,7 +2,7 @@
 // thread (its own V8 heap), so the main thread's heap figures are the SDK's alone. The connections are loaded
 // with the emulator's public bulk-seed API; a listen() middleware times the emulator's share of each request.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEmulator } from '@bcekit/peerconn/testing';
+import { createEmulator } from '@bcekit/emulator';
 
 const { count } = workerData;
 const emulator = createEmulator();

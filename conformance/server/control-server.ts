@@ -2,7 +2,7 @@
 // control route in front (`/__control/*`, a listen middleware) so that a runtime that cannot reach the emulator
 // object (browser, workerd, deno, bun) can make its own accounts and inject faults. Everything else goes on to the
 // emulator, whose server ends an injected delay when the client gives up.
-import { createEmulator, type Emulator, type FaultSpec } from '@bcekit/peerconn/testing';
+import { createEmulator, type Emulator, type FaultSpec } from '@bcekit/emulator';
 
 /** A running conformance server. */
 export interface ConformanceServer {

@@ -1,7 +1,7 @@
 // Trying the temporary-credentials flow offline: the emulator issues STS-style keys and checks the token.
 import { createClient } from '@bcekit/core';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { listPeerconns } from '@bcekit/peerconn';
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 
 const emulator = createEmulator();
 const alice = FIXTURE_ACCOUNTS[0];

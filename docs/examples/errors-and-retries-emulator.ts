@@ -1,7 +1,7 @@
 // Seeing retries happen, offline: the emulator fails the first two creates with 503, the third succeeds.
 import { createClient } from '@bcekit/core';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { createPeerconn } from '@bcekit/peerconn';
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 
 const emulator = createEmulator();
 emulator.faults.inject({

@@ -1,6 +1,6 @@
 import { BceServiceError, createClient } from '@bcekit/core';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { getPeerconn } from '@bcekit/peerconn';
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { expect, test } from 'vitest';
 import { connectVpcs } from './peerconn-service.ts';
 

@@ -1,5 +1,5 @@
 import { createClient } from '@bcekit/core';
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';

@@ -8,15 +8,15 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 
 const file = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
 const CREDENTIALS_LIFETIME_MS = 60 * 60 * 1000;
 
 /**
  * Starts the emulator and the page server.
- * @param {{ port?: number, emulatorPort?: number, accountId?: string, emulatorOptions?: import('@bcekit/peerconn/testing').EmulatorOptions }} [options]
- * @returns {Promise<{ url: string, emulatorUrl: string, emulator: import('@bcekit/peerconn/testing').Emulator, issued: string[], close(): Promise<void> }>}
+ * @param {{ port?: number, emulatorPort?: number, accountId?: string, emulatorOptions?: import('@bcekit/emulator').EmulatorOptions }} [options]
+ * @returns {Promise<{ url: string, emulatorUrl: string, emulator: import('@bcekit/emulator').Emulator, issued: string[], close(): Promise<void> }>}
  */
 export async function startServer(options = {}) {
   const emulator = createEmulator(options.emulatorOptions);

@@ -1,6 +1,6 @@
 // Starts the bcekit emulator for `wrangler dev` (node examples/cloudflare-worker/emulator.mjs [port]).
 // The Worker reaches it through its BCE_ENDPOINT binding; the fixture keys only work against the emulator.
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8788);
 const server = await createEmulator().listen({ port });

@@ -11,6 +11,7 @@
  * BCE_PEER_VPC_ID (two VPCs of yours in that region). See README.md.
  */
 import { type BceClient, BceError, createClient, fromEnv } from '@bcekit/core';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import {
   createPeerconn,
   deletePeerconn,
@@ -19,7 +20,6 @@ import {
   paginatePeerconns,
   waitForPeerconn,
 } from '@bcekit/peerconn';
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 
 const env = (name: string): string | undefined => Deno.env.get(name) || undefined;
 

@@ -3,7 +3,7 @@
 //   node demo.mjs --live    against Baidu: BCE_ACCESS_KEY_ID, BCE_SECRET_ACCESS_KEY, BCE_REGION,
 //                           BCE_LOCAL_VPC_ID, BCE_PEER_VPC_ID (same account) [, BCE_PEER_REGION]
 import { createClient, fromEnv } from '@bcekit/core';
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { runLifecycle } from './src/lifecycle.mjs';
 
 const log = (line) => console.log(line);

@@ -2,8 +2,8 @@
 // drives it in Chromium through playwright.
 import { readFileSync } from 'node:fs';
 import { createClient } from '@bcekit/core';
+import { FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { createPeerconn } from '@bcekit/peerconn';
-import { FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { type Browser, chromium, type Page, type Request } from 'playwright';
 import { rollup } from 'rollup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // Bundles src/worker.ts as wrangler would (esbuild, workerd conditions) and runs it in workerd through Miniflare,
 // with the emulator listening on 127.0.0.1 in this Node process as the Worker's BCE_ENDPOINT.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

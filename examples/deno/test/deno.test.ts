@@ -1,6 +1,6 @@
 // Runs examples/deno/main.ts in Deno (the `deno` npm package installed at the root) and checks what it did.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
 

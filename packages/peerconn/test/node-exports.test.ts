@@ -1,7 +1,7 @@
 // In Node, `import '@bcekit/…'` goes through each package's `node` condition to one bundled file per entry point
 // (dist/node), with the other @bcekit packages kept external. This checks, in a real Node process resolving the
 // packages by name as an installed app does, that each package exists once: an error thrown by peerconn is an
-// instance of the class imported from @bcekit/core, and the testing entry shares peerconn's and core's modules.
+// instance of the class imported from @bcekit/core, and the deprecated testing entry re-exports @bcekit/emulator itself.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ const script = `
 const core = await import('@bcekit/core');
 const peerconn = await import('@bcekit/peerconn');
 const testing = await import('@bcekit/peerconn/testing');
+const emulatorPackage = await import('@bcekit/emulator');
 const fetch = async () => new Response(JSON.stringify({ code: 'Conflict', message: 'taken', requestId: 'r-1' }), {
   status: 409,
   headers: { 'content-type': 'application/json' },
@@ -23,10 +24,11 @@ const service = await peerconn.createPeerconn(client, input).catch((e) => e);
 const validation = await peerconn.createPeerconn(client, { ...input, bandwidthInMbps: 0 }).catch((e) => e);
 const emulator = testing.createEmulator();
 console.log(JSON.stringify({
-  resolved: ['@bcekit/core', '@bcekit/peerconn', '@bcekit/peerconn/testing', '@bcekit/signer'].map((id) => import.meta.resolve(id)),
+  resolved: ['@bcekit/core', '@bcekit/peerconn', '@bcekit/peerconn/testing', '@bcekit/emulator', '@bcekit/signer'].map((id) => import.meta.resolve(id)),
   service: [service instanceof core.BceServiceError, service instanceof core.BceError, service.code],
   validation: [validation instanceof core.BceValidationError, validation instanceof core.BceError],
   emulator: typeof emulator.fetch,
+  reexported: testing.createEmulator === emulatorPackage.createEmulator && testing.FIXTURE_ACCOUNTS === emulatorPackage.FIXTURE_ACCOUNTS,
 }));
 `;
 
@@ -43,10 +45,13 @@ describe('Node resolves @bcekit/* to one bundled file per entry point', () => {
       expect.stringMatching(/\/packages\/core\/dist\/node\/index\.js$/),
       expect.stringMatching(/\/packages\/peerconn\/dist\/node\/index\.js$/),
       expect.stringMatching(/\/packages\/peerconn\/dist\/node\/testing\/index\.js$/),
+      expect.stringMatching(/\/packages\/emulator\/dist\/node\/index\.js$/),
       expect.stringMatching(/\/packages\/signer\/dist\/node\/index\.js$/),
     ]);
     expect(result.service).toEqual([true, true, 'Conflict']);
     expect(result.validation).toEqual([true, true]);
     expect(result.emulator).toBe('function');
+    // The deprecated `@bcekit/peerconn/testing` is the same module as `@bcekit/emulator`, not a second copy.
+    expect(result.reexported).toBe(true);
   });
 });

@@ -1,37 +1,8 @@
 /**
- * `@bcekit/peerconn/testing`: an offline emulator of Baidu AI Cloud's VPC peer connection API, for demos,
- * examples and your own tests. One core answers standard `Request`s; use it as `fetch`, from msw, or over
- * node:http with `listen()`.
+ * `@bcekit/peerconn/testing`: the emulator moved to its own package, `@bcekit/emulator`, which serves the whole VPC
+ * host. This entry re-exports it unchanged for one release; import from `@bcekit/emulator` instead.
  *
- * @example
- * import { createClient } from '@bcekit/core';
- * import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
- * const emulator = createEmulator();
- * const client = createClient({ endpoint: 'https://bcc.bj.baidubce.com', fetch: emulator.fetch, credentials: FIXTURE_ACCOUNTS[0] });
- *
+ * @deprecated Import from `@bcekit/emulator`; this entry point goes away in the next minor release.
  * @module
  */
-export type { Clock } from './clock.ts';
-export type { Emulator, EmulatorOptions, EmulatorSnapshot } from './emulator.ts';
-export { createEmulator } from './emulator.ts';
-export { ERROR_CODES } from './error-codes.ts';
-export type { FaultMatch, FaultSpec, Faults, InjectedFault } from './faults.ts';
-export type { FixtureAccount } from './fixtures.ts';
-export { FIXTURE_ACCOUNTS } from './fixtures.ts';
-export type { EmulatorServer, ListenOptions } from './node-server.ts';
-export type { SeedOptions, SeedPeerConn } from './seed.ts';
-export { DEFAULT_TRANSITIONS } from './transitions.ts';
-export type {
-  DnsStatus,
-  EmulatorAccount,
-  EmulatorVpc,
-  OperationName,
-  PeerConnRecord,
-  PeerConnRole,
-  PeerConnSide,
-  PeerConnStatus,
-  PeerConnView,
-  Reservation,
-  Tag,
-  TransitionDurations,
-} from './types.ts';
+export * from '@bcekit/emulator';

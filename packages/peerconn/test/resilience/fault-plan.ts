@@ -1,4 +1,4 @@
-import type { Emulator, FaultSpec, InjectedFault } from '../../src/testing/index.ts';
+import type { Emulator, FaultSpec, InjectedFault } from '@bcekit/emulator';
 
 /** The faults of issue 8: error statuses, a connection dropped after the create was applied, and a timeout. */
 export type FaultKind = '500' | '503' | '429' | 'drop-after-apply' | 'timeout';

@@ -1,7 +1,7 @@
 import { type BceClient, BceError, createClient } from '@bcekit/core';
+import { createEmulator, type Emulator, type EmulatorServer } from '@bcekit/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPeerconn } from '../../src/index.ts';
-import { createEmulator, type Emulator, type EmulatorServer } from '../../src/testing/index.ts';
 import { planFaults } from './fault-plan.ts';
 
 const CALLS = 1_000;

@@ -1,4 +1,4 @@
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { describe, expect, it } from 'vitest';
 import { errorCode, signedRequest } from './helpers.ts';
 

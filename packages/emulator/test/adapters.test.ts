@@ -1,6 +1,6 @@
 import { BceNetworkError, BceTimeoutError, createClient } from '@bcekit/core';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { createPeerconn, getPeerconn, listPeerconns } from '@bcekit/peerconn';
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -104,7 +104,7 @@ export interface Emulator {
  * and error codes.
  *
  * @example
- * import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+ * import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
  * const emulator = createEmulator();
  * const server = await emulator.listen({ port: 8080 });
  * const client = createClient({ endpoint: server.url, credentials: FIXTURE_ACCOUNTS[0] });

@@ -1,4 +1,6 @@
 // One scenario per service rule of design §4, through the SDK over real HTTP on 127.0.0.1.
+
+import { DEFAULT_TRANSITIONS, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import {
   acceptPeerconn,
   closePeerconnDnsSync,
@@ -14,7 +16,6 @@ import {
   updatePeerconn,
   updatePeerconnDeleteProtect,
 } from '@bcekit/peerconn';
-import { DEFAULT_TRANSITIONS, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeOf, type Started, startEmulator } from './helpers.ts';
 

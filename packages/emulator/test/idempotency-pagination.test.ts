@@ -1,6 +1,6 @@
 import { createClient } from '@bcekit/core';
+import { DEFAULT_TRANSITIONS, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { createPeerconn, deletePeerconn, listPeerconns, paginatePeerconns, waitForPeerconn } from '@bcekit/peerconn';
-import { DEFAULT_TRANSITIONS, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeOf, type Started, startEmulator } from './helpers.ts';
 

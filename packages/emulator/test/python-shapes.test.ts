@@ -1,10 +1,10 @@
 // What the official Python SDK puts on the wire (test/fixtures/python-sdk-requests.json): `accept=` flags,
 // Content-Length: 0 on every call, json.dumps spacing and an EMPTY signed-headers segment. The emulator must
 // route and verify these exactly as sent.
-import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { sign } from '@bcekit/signer';
 import { describe, expect, it } from 'vitest';
-import capture from '../fixtures/python-sdk-requests.json' with { type: 'json' };
+import capture from '../../peerconn/test/fixtures/python-sdk-requests.json' with { type: 'json' };
 
 interface Call {
   id: string;

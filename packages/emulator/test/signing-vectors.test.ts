@@ -1,10 +1,10 @@
 // The 97 cases of Baidu's official signer, read from the signer package's fixture (one copy for the repo, as the
 // conformance suite reads it): a request built from each case's inputs must pass the emulator's signature check.
 import { createHash } from 'node:crypto';
-import { createEmulator } from '@bcekit/peerconn/testing';
+import { createEmulator } from '@bcekit/emulator';
 import { sign } from '@bcekit/signer';
 import { describe, expect, it } from 'vitest';
-import { SIGNING_VECTORS, type SigningVector as Vector } from '../../../signer/test/fixtures/signing-vectors.ts';
+import { SIGNING_VECTORS, type SigningVector as Vector } from '../../signer/test/fixtures/signing-vectors.ts';
 
 const SIGNATURE_ERRORS = [
   'InvalidHTTPAuthHeader',

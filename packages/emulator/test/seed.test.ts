@@ -1,6 +1,6 @@
 import { createClient } from '@bcekit/core';
+import { createEmulator, DEFAULT_TRANSITIONS, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { createPeerconn, deletePeerconn, getPeerconn, listPeerconns, paginatePeerconns } from '@bcekit/peerconn';
-import { createEmulator, DEFAULT_TRANSITIONS, FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeOf, type Started, startEmulator } from './helpers.ts';
 

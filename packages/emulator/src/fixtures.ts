@@ -17,7 +17,7 @@ export interface FixtureAccount extends EmulatorAccount {
  * | bob   | `acc-bob-00000000002`     | `AKIDBOB000000000000000000EXAMPLE` | `bob-secret-key-fake-00000000000` | `vpc-bobbj000001` (bj), `vpc-bobgz000001` (gz), `vpc-bobhkg00001` (hkg) |
  *
  * @example
- * import { FIXTURE_ACCOUNTS } from '@bcekit/peerconn/testing';
+ * import { FIXTURE_ACCOUNTS } from '@bcekit/emulator';
  * const [alice, bob] = FIXTURE_ACCOUNTS;
  * const client = createClient({ endpoint: url, credentials: alice });
  */

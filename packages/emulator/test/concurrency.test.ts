@@ -1,6 +1,6 @@
 import { createClient } from '@bcekit/core';
+import { DEFAULT_TRANSITIONS } from '@bcekit/emulator';
 import { createPeerconn, deletePeerconn } from '@bcekit/peerconn';
-import { DEFAULT_TRANSITIONS } from '@bcekit/peerconn/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Started, startEmulator } from './helpers.ts';
 

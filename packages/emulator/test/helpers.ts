@@ -1,5 +1,5 @@
 import { createClient } from '@bcekit/core';
-import { createEmulator, type Emulator, type EmulatorOptions, type EmulatorServer } from '@bcekit/peerconn/testing';
+import { createEmulator, type Emulator, type EmulatorOptions, type EmulatorServer } from '@bcekit/emulator';
 import { type BceCredentials, sign } from '@bcekit/signer';
 
 /** A request shaped and signed like a client would send it. */

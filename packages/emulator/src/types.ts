@@ -1,10 +1,20 @@
-import type { KnownDnsStatus, KnownPeerConnStatus } from '../schemas/peerconn.ts';
-
 /** Status of a peer connection: exactly the values the service documents (peerconn-api.md §4.1). */
-export type PeerConnStatus = KnownPeerConnStatus;
+export type PeerConnStatus =
+  | 'creating'
+  | 'consulting'
+  | 'consult_failed'
+  | 'active'
+  | 'down'
+  | 'starting'
+  | 'stopping'
+  | 'deleting'
+  | 'deleted'
+  | 'expired'
+  | 'error'
+  | 'updating';
 
 /** DNS sync status of one side of a peer connection (peerconn-api.md §4.2). */
-export type DnsStatus = KnownDnsStatus;
+export type DnsStatus = 'close' | 'wait' | 'syncing' | 'open' | 'closing';
 
 /** Which end of a peer connection a view shows. */
 export type PeerConnRole = 'initiator' | 'acceptor';
