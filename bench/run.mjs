@@ -1,4 +1,4 @@
-// `pnpm bench`: builds the packages when needed, runs the five sections, prints a table per section with ratios to
+// `pnpm bench`: builds the packages when needed, runs the six sections, prints a table per section with ratios to
 // the baselines measured in the same run, and writes bench/.out/results.{md,json}. `--write` also replaces the
 // results in BENCHMARKS.md. `--quick` shortens every measurement (for a smoke run; numbers are rougher).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ const { runSigning } = await import('./sections/signing.mjs');
 const { runPerCall } = await import('./sections/per-call.mjs');
 const { runColdStart } = await import('./sections/cold-start.mjs');
 const { runScale } = await import('./sections/scale.mjs');
+const { runFirstRequest } = await import('./sections/first-request.mjs');
 
 const started = performance.now();
 const sections = [];
@@ -24,6 +25,7 @@ for (const run of [
   () => runSigning({ time: quick ? 300 : 2000 }),
   () => runPerCall({ time: quick ? 300 : 2000 }),
   () => runColdStart({ runs: quick ? 3 : 15 }),
+  () => runFirstRequest({ runs: quick ? 3 : 11 }),
   () => runScale({ count: quick ? 10_000 : 100_000 }),
 ]) {
   const section = await run();

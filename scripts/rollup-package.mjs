@@ -12,9 +12,9 @@ import esbuild from 'rollup-plugin-esbuild';
 /**
  * @param {string} dir package directory
  * @param {Record<string, string>} entries output name -> source file, e.g. { index: 'src/index.ts' }
- * @param {{ internal?: Record<string, string>, nodeInternal?: Record<string, string>, plugins?: import('rollup').Plugin[] }} [more]
+ * @param {{ internal?: Record<string, string>, nodeInternal?: Record<string, string>, plugins?: (build: 'preserved' | 'node') => import('rollup').Plugin[] }} [more]
  *   files built like entries but reached only through package.json `imports` (no types): `internal` into dist/esm
- *   and dist/cjs, `nodeInternal` into dist/node; `plugins` run before esbuild
+ *   and dist/cjs, `nodeInternal` into dist/node; `plugins` for each build, run before esbuild
  */
 export function packageConfig(dir, entries, more = {}) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -22,7 +22,7 @@ export function packageConfig(dir, entries, more = {}) {
   const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
   const paths = (list = {}) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, join(dir, v)]));
   const input = paths(entries);
-  const plugins = () => [...(more.plugins ?? []), esbuild({ target: 'es2022' })];
+  const plugins = (build) => [...(more.plugins?.(build) ?? []), esbuild({ target: 'es2022' })];
   const preserved = [
     {
       dir: join(dir, 'dist/esm'),
@@ -51,10 +51,10 @@ export function packageConfig(dir, entries, more = {}) {
   const builds =
     more.internal || more.nodeInternal
       ? [
-          { input: { ...input, ...paths(more.internal) }, external, plugins: plugins(), output: preserved },
-          { input: { ...input, ...paths(more.nodeInternal) }, external, plugins: plugins(), output: node },
+          { input: { ...input, ...paths(more.internal) }, external, plugins: plugins('preserved'), output: preserved },
+          { input: { ...input, ...paths(more.nodeInternal) }, external, plugins: plugins('node'), output: node },
         ]
-      : [{ input, external, plugins: plugins(), output: [...preserved, node] }];
+      : [{ input, external, plugins: plugins('preserved'), output: [...preserved, node] }];
   return [
     ...builds,
     {

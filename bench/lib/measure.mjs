@@ -15,10 +15,11 @@ async function once(name, fn, time, warmupTime) {
 }
 
 /**
- * Runs `tasks` ({ name: fn }) and returns { name: opsPerSecond } (median of the rounds). A failing task throws, so a
- * broken path can never pass as a fast one.
+ * Runs `tasks` ({ name: fn }) and returns { ops: { name: opsPerSecond }, rounds: { name: number[] } }: the median
+ * of the rounds, and every round's figure (for ratios within a round, see `pairedRatio`). A failing task throws,
+ * so a broken path can never pass as a fast one.
  */
-export async function throughput(tasks, { time = 1500, warmupTime = 300, rounds = 5 } = {}) {
+export async function throughput(tasks, { time = 1500, warmupTime = 300, rounds = 7 } = {}) {
   const names = Object.keys(tasks);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (const name of names) await once(name, tasks[name], warmupTime, 0);
@@ -28,7 +29,16 @@ export async function throughput(tasks, { time = 1500, warmupTime = 300, rounds 
       samples[name].push(await once(name, tasks[name], time / rounds, 0));
     }
   }
-  return Object.fromEntries(names.map((name) => [name, median(samples[name])]));
+  return { ops: Object.fromEntries(names.map((name) => [name, median(samples[name])])), rounds: samples };
+}
+
+/**
+ * `ours ÷ baseline` taken round by round (the two ran next to each other, under the same load), as the median of
+ * the rounds with the lowest and highest round: { median, min, max }.
+ */
+export function pairedRatio(ours, baseline) {
+  const ratios = ours.map((value, i) => value / baseline[i]).sort((a, b) => a - b);
+  return { median: median(ratios), min: ratios[0], max: ratios[ratios.length - 1] };
 }
 
 /** Median of a list of numbers. */

@@ -50,3 +50,9 @@ export function renderMarkdown(section) {
   out.push('');
   return out.join('\n');
 }
+
+/** A paired ratio (measure.mjs `pairedRatio`) as `1.2× (1.1–1.3×)`: median of the rounds, lowest–highest. */
+export function spread({ median, min, max }) {
+  const f = (r) => (r >= 10 ? num(r, 0) : r >= 1 ? num(r, 1) : num(r, 2));
+  return `${f(median)}× (${f(min)}–${f(max)}×)`;
+}

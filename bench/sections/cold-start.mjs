@@ -51,7 +51,13 @@ export async function runColdStart({ runs }) {
     method: `Wall time of \`node -e "<import>"\` from spawn to exit (ESM, through each package's exports), median of ${runs} runs per subject, subjects interleaved, after 2 warm-up rounds. "Import cost" = median − bare Node. Ratio = our import cost ÷ theirs (lower is better).`,
     columns: ['Subject', 'Process, median', 'Import cost', 'vs @aws-sdk/client-ec2', 'vs @baiducloud/sdk'],
     rows,
-    targets: [{ text: '≤ 25 ms above bare Node', met: ours <= 25, detail: `+${num(ours, 1)} ms` }],
+    targets: [
+      {
+        text: 'import cost ≤ a fifth of a bare Node start',
+        met: ours <= bare / 5,
+        detail: `+${num(ours, 1)} ms = ${num((ours / bare) * 100, 0)}% of ${num(bare, 1)} ms`,
+      },
+    ],
     data: med,
   };
 }

@@ -11,7 +11,7 @@ export async function runScale({ count }) {
   const mb = (bytes) => `${num(bytes / 2 ** 20, 1)} MB`;
   const sdkMs = r.ms - r.handleMs;
   return {
-    title: '5. Scale',
+    title: '6. Scale',
     method: `paginatePeerconns over ${num(count)} peer connections at maxKeys 1000 (${r.pages} pages), emulator in a worker thread on 127.0.0.1 (its own heap), real fetch. Heap = this thread's \`heapUsed\`, gc() before the baseline, sampled after every page.`,
     columns: ['Figure', 'Value'],
     rows: [

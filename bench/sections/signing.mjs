@@ -1,9 +1,10 @@
 // Section 2: signing throughput (signatures per second) of one createPeerconn-shaped request.
 import { createRequire } from 'node:module';
 import { sign, signSync } from '@bcekit/signer';
+import { AwsV4Signer } from 'aws4fetch';
 import { signNaiveWebCrypto, signNodeCrypto } from '../baselines/minimal-signer.mjs';
-import { throughput } from '../lib/measure.mjs';
-import { num, ratio } from '../lib/report.mjs';
+import { pairedRatio, throughput } from '../lib/measure.mjs';
+import { num, ratio, spread } from '../lib/report.mjs';
 
 const { Auth } = createRequire(import.meta.url)('@baiducloud/sdk');
 
@@ -27,6 +28,23 @@ const baiduSign = (r, date) =>
     'x-bce-date',
   ]);
 
+// aws4fetch signs SigV4 with Web Crypto and, like sign(), caches its derived key (per secret, day, region and
+// service, in the Map its AwsClient keeps). The same shape of request: POST, a clientToken query, host +
+// content-type + date signed; the payload is declared unsigned, so that neither signer hashes a body.
+const awsCache = new Map();
+const awsSign = (date) =>
+  new AwsV4Signer({
+    method: 'POST',
+    url: 'https://ec2.us-east-1.amazonaws.com/v1/peerconn?clientToken=0f4c7d0e-3c1e-4f63-9a6f-2b8d1c7e5a90',
+    headers: { 'content-type': headers['content-type'], 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    service: 'ec2',
+    region: 'us-east-1',
+    cache: awsCache,
+    datetime: date.toISOString().replace(/[:-]|\.\d{3}/g, ''),
+  }).authHeader();
+
 /** Every subject must produce the same Authorization for the same input, or its speed means nothing. */
 async function checkAgreement() {
   const date = new Date('2024-06-11T06:13:20Z');
@@ -40,6 +58,10 @@ async function checkAgreement() {
   };
   const distinct = new Set(Object.values(values));
   if (distinct.size !== 1) throw new Error(`signing: subjects disagree: ${JSON.stringify(values, null, 2)}`);
+  // aws4fetch signs another scheme; check it signs at all, with the derived key reused on a second call.
+  const first = await awsSign(date);
+  if (!/^AWS4-HMAC-SHA256 Credential=.*Signature=[0-9a-f]{64}$/.test(first) || (await awsSign(date)) !== first)
+    throw new Error(`signing: aws4fetch did not sign: ${first}`);
 }
 
 /** Runs `fn` with native crypto hidden, as in a browser or a Worker without nodejs_compat. */
@@ -89,6 +111,10 @@ export async function runSigning({ time }) {
           const date = now();
           signSync(request(date), { ...options, timestamp: date });
         },
+        'baseline: aws4fetch AwsV4Signer (Web Crypto, derived key cached)': async () => {
+          const date = now();
+          await awsSign(date);
+        },
         'baseline: naive Web Crypto (key import per call)': async () => {
           const date = now();
           await signNaiveWebCrypto(request(date), credentials, date);
@@ -97,35 +123,53 @@ export async function runSigning({ time }) {
       { time },
     ),
   );
-  const r = { ...native, ...web };
-  const base = {
-    node: r['baseline: minimal node:crypto signer'],
-    web: r['baseline: naive Web Crypto (key import per call)'],
-    baidu: r['baseline: @baiducloud/sdk Auth'],
-  };
+  const r = { ...native.ops, ...web.ops };
+  const rounds = { ...native.rounds, ...web.rounds };
+  const NODE = 'baseline: minimal node:crypto signer';
+  const AWS4 = 'baseline: aws4fetch AwsV4Signer (Web Crypto, derived key cached)';
+  const NAIVE = 'baseline: naive Web Crypto (key import per call)';
+  const BAIDU = 'baseline: @baiducloud/sdk Auth';
+  const OURS_NATIVE = 'sign() (default path: node:crypto in Node)';
+  const OURS_WEB = 'sign() Web Crypto path (browsers, Workers)';
+  // Ratios within a group are paired round by round; the two groups ran one after the other.
+  const webGroup = (name) => name in web.ops;
+  const paired = (name, base) =>
+    webGroup(name) === webGroup(base) ? spread(pairedRatio(rounds[name], rounds[base])) : ratio(r[name], r[base]);
   const rows = Object.entries(r).map(([name, ops]) => [
     name,
     `${num(ops)}/s`,
-    name.startsWith('baseline') ? '' : ratio(ops, base.node),
-    name.startsWith('baseline') ? '' : ratio(ops, base.web),
-    name.startsWith('baseline') ? '' : ratio(ops, base.baidu),
+    name.startsWith('baseline') ? '' : paired(name, NODE),
+    name.startsWith('baseline') || !webGroup(name) ? '' : paired(name, AWS4),
+    name.startsWith('baseline') || !webGroup(name) ? '' : paired(name, NAIVE),
+    name.startsWith('baseline') ? '' : paired(name, BAIDU),
   ]);
-  const defaultRatio = r['sign() (default path: node:crypto in Node)'] / base.node;
-  const webRatio = r['sign() Web Crypto path (browsers, Workers)'] / base.web;
+  const defaultRatio = pairedRatio(rounds[OURS_NATIVE], rounds[NODE]);
+  const awsRatio = pairedRatio(rounds[OURS_WEB], rounds[AWS4]);
   return {
     title: '2. Signing throughput',
     method:
-      'Signatures per second of a createPeerconn-shaped request (POST, query clientToken, host + content-type + x-bce-date signed), each signing "now", tinybench, one at a time (subjects take turns in 5 interleaved rounds, median of the rounds). Every subject is first checked to produce the same Authorization. The Web Crypto and @noble rows run with `process.getBuiltinModule` hidden, as in a browser. Ratio = ours ÷ baseline (higher is better).',
-    columns: ['Subject', 'Signatures/s', 'vs node:crypto minimal', 'vs naive Web Crypto', 'vs @baiducloud/sdk'],
+      'Signatures per second of a createPeerconn-shaped request (POST, query clientToken, host + content-type + x-bce-date signed), each signing "now", tinybench, one at a time (subjects take turns in 7 interleaved rounds, median of the rounds). Every BCE subject is first checked to produce the same Authorization. The Web Crypto, aws4fetch and @noble rows run with `process.getBuiltinModule` hidden, as in a browser. aws4fetch signs SigV4 for a request of the same shape (POST, a query, host + content-type + date signed, payload declared unsigned) and, like sign(), keeps its derived key. Ratio = ours ÷ baseline (higher is better): the median of the per-round ratios (the two ran in the same round), with the lowest and highest round in brackets; across the two groups (native, hidden) the ratio of the medians.',
+    columns: [
+      'Subject',
+      'Signatures/s',
+      'vs node:crypto minimal',
+      'vs aws4fetch',
+      'vs naive Web Crypto',
+      'vs @baiducloud/sdk',
+    ],
     rows,
     targets: [
       {
         text: 'default path ≥ 0.8× the node:crypto baseline',
-        met: defaultRatio >= 0.8,
-        detail: `${ratio(defaultRatio, 1)}`,
+        met: defaultRatio.median >= 0.8,
+        detail: spread(defaultRatio),
       },
-      { text: 'Web Crypto path ≥ 3× naive Web Crypto', met: webRatio >= 3, detail: `${ratio(webRatio, 1)}` },
+      {
+        text: 'Web Crypto path ≥ 1× aws4fetch (keys cached by both)',
+        met: awsRatio.median >= 1,
+        detail: spread(awsRatio),
+      },
     ],
-    data: r,
+    data: { ops: r, rounds },
   };
 }

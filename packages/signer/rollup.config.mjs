@@ -4,28 +4,31 @@ import { packageConfig } from '../../scripts/rollup-package.mjs';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 
-// The @noble/hashes fallback is imported through package.json `imports`, so that each runtime gets the variant it
-// needs (README, "The @noble/hashes fallback"): sign()'s `import()` becomes `#hmac-fallback` (left out of Worker
-// builds), signSync()'s static import becomes `#hmac-sync` (loaded on first use under Node). The sources import
-// `./hmac-noble.ts` directly, so tests and type checks run on them unchanged.
-const REWRITES = { 'sign.ts': '#hmac-fallback', 'sign-sync.ts': '#hmac-sync' };
-
-/** @type {import('rollup').Plugin} */
-const nobleThroughImports = {
+// The @noble/hashes fallbacks are imported through package.json `imports`, so that each runtime gets the variant
+// it needs (README, "Bundling, and who pays for the @noble/hashes fallback"): sign()'s `./hmac-fallback.ts`
+// becomes `#hmac-fallback` (a stub in Worker builds), signSync()'s `./hmac-noble.ts` becomes `#hmac-sync`
+// (required on first use under Node). The sources import the files directly, so tests and type checks run on them
+// unchanged. The node build keeps sign()'s fallback inside (as a lazy chunk): Node never takes the Worker stub.
+const rewrites = (list) => ({
   name: 'noble-through-imports',
   resolveId(source, importer) {
-    if (source !== './hmac-noble.ts' || !importer) return null;
-    const specifier = REWRITES[importer.slice(join(dir, 'src/').length)];
+    const specifier = importer && list[`${importer.slice(join(dir, 'src/').length)} ${source}`];
     return specifier ? { id: specifier, external: true } : null;
   },
-};
+});
+const SYNC = { 'sign-sync.ts ./hmac-noble.ts': '#hmac-sync' };
+const FALLBACK = { 'sign.ts ./hmac-fallback.ts': '#hmac-fallback' };
 
 export default packageConfig(
   dir,
   { index: 'src/index.ts' },
   {
-    internal: { 'hmac-noble': 'src/hmac-noble.ts', 'hmac-fallback-none': 'src/hmac-fallback-none.ts' },
+    internal: {
+      'hmac-noble': 'src/hmac-noble.ts',
+      'hmac-fallback': 'src/hmac-fallback.ts',
+      'hmac-fallback-none': 'src/hmac-fallback-none.ts',
+    },
     nodeInternal: { 'hmac-noble-lazy': 'src/hmac-noble-lazy.ts' },
-    plugins: [nobleThroughImports],
+    plugins: (build) => [rewrites(build === 'node' ? SYNC : { ...SYNC, ...FALLBACK })],
   },
 );

@@ -1,13 +1,14 @@
 import { BceSigningError } from './errors.ts';
+import type { SyncHmacHex } from './signing-key.ts';
 
 /**
- * What `sign()` finds in place of the `@noble/hashes` fallback in Worker builds (the `workerd` and `worker`
- * conditions): Workers always have `crypto.subtle`, so their bundles leave the ~3 KB pure-JS HMAC out. Reached only
- * if the runtime has neither native crypto nor `crypto.subtle`.
+ * `hmac-fallback.ts` as Worker builds get it (the `workerd` and `worker` conditions): Workers always have
+ * `crypto.subtle`, so their one-file bundles leave the ~3 KB pure-JS HMAC out. Reached only where the runtime has
+ * neither native crypto nor `crypto.subtle`.
  */
-export function hmacHexNoble(): never {
+export async function loadHmacFallback(): Promise<SyncHmacHex> {
   throw new BceSigningError(
     'crypto',
-    'neither node:crypto nor crypto.subtle here, and Worker builds leave out the @noble/hashes fallback; use signSync()',
+    'no node:crypto nor crypto.subtle, and Worker builds omit @noble/hashes; use signSync()',
   );
 }

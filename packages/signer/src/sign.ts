@@ -1,5 +1,6 @@
 import { authStringPrefix } from './auth-string.ts';
 import { canonicalize } from './canonical-request.ts';
+import { loadHmacFallback } from './hmac-fallback.ts';
 import { nativeHmacHex } from './hmac-native.ts';
 import { hasWebCrypto } from './hmac-web-crypto.ts';
 import { syncSignature, webCryptoSignature } from './signing-key.ts';
@@ -31,8 +32,7 @@ export async function sign(request: SignableRequest, options: SignOptions): Prom
   } else if (hasWebCrypto()) {
     signature = await webCryptoSignature(options.credentials, prefix, parts.canonicalRequest);
   } else {
-    const { hmacHexNoble } = await import('./hmac-noble.ts');
-    signature = syncSignature(hmacHexNoble, options.credentials, prefix, parts.canonicalRequest);
+    signature = syncSignature(await loadHmacFallback(), options.credentials, prefix, parts.canonicalRequest);
   }
   return `${prefix}/${parts.signedHeaders.join(';')}/${signature}`;
 }
