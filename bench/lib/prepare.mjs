@@ -6,11 +6,13 @@ import { mkdirSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from '../../scripts/lib/ensure-built.mjs';
+import { listPackages } from '../../scripts/lib/packages.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BENCH = join(ROOT, 'bench');
 export const OUT = join(BENCH, '.out');
-export const PACKAGES = ['signer', 'core', 'peerconn'];
+/** Every workspace package (packages/<folder>), each linked as `@bcekit/<folder>`. */
+export const PACKAGES = listPackages().map((p) => p.folder);
 
 /** Builds if needed (or when `force`), then links the packages under bench/node_modules. */
 export function prepare({ force = false, log = console.log } = {}) {

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createEmulator } from '@bcekit/peerconn/testing';
+import { createEmulator } from '@bcekit/emulator';
 import { median, pairedRatio } from '../lib/measure.mjs';
 import { BENCH } from '../lib/prepare.mjs';
 import { num, spread } from '../lib/report.mjs';
@@ -74,7 +74,7 @@ export async function runFirstRequest({ runs }) {
   const vsBaidu = pairedRatio(times[OURS], times[BAIDU]);
   return {
     title: '5. Time to first request',
-    method: `Wall time of a fresh \`node\` process from spawn to exit that imports the SDK, creates a client and completes one call over HTTP on 127.0.0.1 (bench/first-request/): bcekit creates a peer connection on the emulator (\`@bcekit/peerconn/testing\`, real signature check); the AWS SDK v3 sends CreateVpcPeeringConnection to a stub answering EC2's XML; @baiducloud/sdk sends one signed BCC listInstances to a stub. Each child's output is checked. Median of ${runs} runs per subject, subjects interleaved, after 2 warm-up rounds. Ratio = our time ÷ theirs (lower is better), the median of the per-round ratios with the lowest and highest round.`,
+    method: `Wall time of a fresh \`node\` process from spawn to exit that imports the SDK, creates a client and completes one call over HTTP on 127.0.0.1 (bench/first-request/): bcekit creates a peer connection on the emulator (\`@bcekit/emulator\`, real signature check); the AWS SDK v3 sends CreateVpcPeeringConnection to a stub answering EC2's XML; @baiducloud/sdk sends one signed BCC listInstances to a stub. Each child's output is checked. Median of ${runs} runs per subject, subjects interleaved, after 2 warm-up rounds. Ratio = our time ÷ theirs (lower is better), the median of the per-round ratios with the lowest and highest round.`,
     columns: ['Subject', 'Process, median', 'Above bare Node', 'vs @aws-sdk/client-ec2', 'vs @baiducloud/sdk'],
     rows: Object.keys(subjects).map((name) => [
       name,
