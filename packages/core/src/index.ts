@@ -13,10 +13,11 @@ export { BceNetworkError, type BceNetworkErrorDetails } from './errors/bce-netwo
 export { BceServiceError, type BceServiceErrorDetails } from './errors/bce-service-error.ts';
 export { BceTimeoutError, type BceTimeoutErrorDetails } from './errors/bce-timeout-error.ts';
 export { BceValidationError, type ValidationIssue } from './errors/bce-validation-error.ts';
-
+// Any BCE API
+export { type SignedFetchInit, signedFetch } from './fetch/signed-fetch.ts';
 // Types
 export type { CredentialProvider, ProvidedCredentials } from './types/credentials.ts';
-export type { AfterAttemptHook, AttemptState, BeforeAttemptHook, Hooks } from './types/hooks.ts';
+export type { AfterAttemptHook, AttemptHeaders, AttemptState, BeforeAttemptHook, Hooks } from './types/hooks.ts';
 export type { Logger } from './types/logger.ts';
 export type { ClientOptions, NormalizedRetryOptions, ResolvedClientConfig, RetryOptions } from './types/options.ts';
 export type { BceRequest, CallOptions, QueryValue } from './types/request.ts';

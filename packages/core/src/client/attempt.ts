@@ -5,6 +5,7 @@ import { redact } from '../errors/redact.ts';
 import { parseRetryAfter } from '../retry/backoff.ts';
 import { isClockSkewFailure, isRetryableStatus } from '../retry/retry-policy.ts';
 import type { Transport } from '../transport/fetch-transport.ts';
+import type { AttemptHeaders } from '../types/hooks.ts';
 import type { PreparedRequest } from './prepare-request.ts';
 
 /** BCE expects this exact value (peerconn-api.md §6.1). */
@@ -22,8 +23,15 @@ export const SUCCESS_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** How one attempt ended. @internal */
 export type AttemptOutcome =
-  | { kind: 'success'; status: number; value: unknown }
-  | { kind: 'service'; failure: ServiceFailure; retryable: boolean; clockSkew: boolean; retryAfter: number | undefined }
+  | { kind: 'success'; status: number; value: unknown; headers?: Headers }
+  | {
+      kind: 'service';
+      failure: ServiceFailure;
+      retryable: boolean;
+      clockSkew: boolean;
+      retryAfter: number | undefined;
+      headers?: Headers;
+    }
   | { kind: 'timeout' }
   | { kind: 'network'; cause: unknown }
   /** Failed before anything was sent (signing, or a header value fetch refuses): never retried. */
@@ -49,11 +57,16 @@ export async function runAttempt(
   credentials: BceCredentials,
   timeout: number | false,
   signal: AbortSignal | undefined,
+  added?: AttemptHeaders | undefined,
 ): Promise<AttemptOutcome> {
   const secrets = [credentials.secretAccessKey, credentials.sessionToken];
   const signedAt = Math.floor(ctx.clock.now() / 1000);
-  const signed: Record<string, string> = { host: request.host };
-  if (request.body !== undefined) signed['content-type'] = JSON_CONTENT_TYPE;
+  // The request's own headers, then a hook's, by lower-case name; x-bce-* among them are signed, others not. The
+  // headers set below (host, token, date, authorization) always win.
+  const signed: Record<string, string> = { ...request.headers };
+  for (const name in added) signed[name.toLowerCase()] = added[name]!;
+  signed['host'] = request.host;
+  if (request.body !== undefined) signed['content-type'] ??= JSON_CONTENT_TYPE;
   if (credentials.sessionToken) signed['x-bce-security-token'] = credentials.sessionToken;
   let authorization: string;
   try {
@@ -102,6 +115,7 @@ export async function runAttempt(
       clockSkew,
       retryable: clockSkew || isRetryableStatus(failure.statusCode),
       retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+      headers: response.headers,
     };
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
@@ -113,9 +127,10 @@ export async function runAttempt(
 }
 
 function parseSuccess(response: Response, text: string, secrets: readonly (string | undefined)[]): AttemptOutcome {
-  if (text.trim() === '') return { kind: 'success', status: response.status, value: undefined };
+  const { status, headers } = response;
+  if (text.trim() === '') return { kind: 'success', status, value: undefined, headers };
   try {
-    return { kind: 'success', status: response.status, value: JSON.parse(text) };
+    return { kind: 'success', status, value: JSON.parse(text), headers };
   } catch {
     // Redacted before the cut, so that an echoed secret cannot be left half-visible at the end of the excerpt.
     const excerpt = redact(text, secrets).replace(/\s+/g, ' ').trim().slice(0, 200);
@@ -132,5 +147,12 @@ function tooLarge(response: Response): AttemptOutcome {
 function unusable(response: Response, code: string, serviceMessage: string): AttemptOutcome {
   const requestId = response.headers.get('x-bce-request-id') ?? undefined;
   const failure: ServiceFailure = { statusCode: response.status, code, serviceMessage, requestId };
-  return { kind: 'service', failure, clockSkew: false, retryable: false, retryAfter: undefined };
+  return {
+    kind: 'service',
+    failure,
+    clockSkew: false,
+    retryable: false,
+    retryAfter: undefined,
+    headers: response.headers,
+  };
 }

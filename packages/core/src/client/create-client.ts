@@ -26,6 +26,9 @@ export interface BceClient {
   send<T = unknown>(request: BceRequest, options?: CallOptions): Promise<T | undefined>;
 }
 
+/** Each client's internals, for functions such as `signedFetch` that send through a client's pipeline. @internal */
+export const clientContexts: WeakMap<BceClient, ClientContext> = new WeakMap();
+
 /**
  * Creates a client. Options are checked now, so a mistake fails here rather than on the first call.
  *
@@ -50,7 +53,7 @@ export function createClient(options: ClientOptions): BceClient {
     timeout: normalized.timeout,
     userAgent: normalized.userAgent,
   });
-  return {
+  const client: BceClient = {
     region: normalized.region,
     config,
     get clockOffset() {
@@ -58,6 +61,8 @@ export function createClient(options: ClientOptions): BceClient {
     },
     send: <T>(request: BceRequest, callOptions?: CallOptions) => send<T>(ctx, request, callOptions),
   };
+  clientContexts.set(client, ctx);
+  return client;
 }
 
 // Browsers (pages and their workers) own User-Agent; setting it there only adds a CORS preflight header.

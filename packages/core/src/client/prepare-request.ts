@@ -14,8 +14,14 @@ export interface PreparedRequest {
   /** Query for the signer; `''` values are flags, canonicalised as `key=`. */
   query: Record<string, string | number | boolean>;
   url: string;
-  body: string | undefined;
+  /** JSON text for operations; any bytes for signedFetch. */
+  body: string | Uint8Array<ArrayBuffer> | undefined;
   clientToken: string | undefined;
+  /**
+   * Headers of the request itself, by lower-case name (signedFetch): `x-bce-*` and `content-type` are signed,
+   * others sent unsigned.
+   */
+  headers?: Record<string, string>;
 }
 
 /**

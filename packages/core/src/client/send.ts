@@ -9,7 +9,7 @@ import { redact, redactValue } from '../errors/redact.ts';
 import { retryDelay } from '../retry/backoff.ts';
 import { raceAbort, sleep } from '../retry/sleep.ts';
 import type { Transport } from '../transport/fetch-transport.ts';
-import type { AttemptState } from '../types/hooks.ts';
+import type { AttemptHeaders, AttemptState } from '../types/hooks.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
 import { type AttemptOutcome, runAttempt } from './attempt.ts';
 import { type NormalizedClientOptions, normalizeCallOptions } from './normalize-options.ts';
@@ -35,15 +35,29 @@ export function send<T>(ctx: ClientContext, request: BceRequest, callOptions?: C
     const call = normalizeCallOptions(ctx.options, callOptions, request.operation ?? 'send');
     if (call.signal?.aborted) return Promise.reject(call.signal.reason);
     const prepared = prepareRequest(request, ctx.options.endpoint, ctx.options.region);
-    const running = loop<T>(ctx, prepared, call);
-    if (call.signal) running.catch((error) => logAborted(ctx, prepared, call.signal!, error));
-    return raceAbort(running, call.signal);
+    return startCall<T>(ctx, prepared, call);
   } catch (error) {
     return Promise.reject(error);
   }
 }
 
-async function loop<T>(
+/**
+ * Runs a prepared call; the caller's signal settles the returned promise at once, and the log says when the loop
+ * itself stopped. `send` and `signedFetch` both go through it.
+ *
+ * @internal
+ */
+export function startCall<T>(
+  ctx: ClientContext,
+  request: PreparedRequest,
+  call: ReturnType<typeof normalizeCallOptions>,
+): Promise<T | undefined> {
+  const running = runCall<T>(ctx, request, call);
+  if (call.signal) running.catch((error) => logAborted(ctx, request, call.signal!, error));
+  return raceAbort(running, call.signal);
+}
+
+async function runCall<T>(
   ctx: ClientContext,
   request: PreparedRequest,
   call: ReturnType<typeof normalizeCallOptions>,
@@ -74,26 +88,29 @@ async function loop<T>(
     signal?.throwIfAborted();
     const credentials: BceCredentials = await ctx.credentials();
     secrets = [credentials.secretAccessKey, credentials.sessionToken];
-    if (hooks.beforeAttempt) await hooks.beforeAttempt({ ...base!, attempt });
+    // What a hook returns, headers or nothing, is for this attempt only.
+    const added =
+      hooks.beforeAttempt && ((await hooks.beforeAttempt({ ...base!, attempt })) as AttemptHeaders | undefined);
     signal?.throwIfAborted();
     const logData = { operation: request.operation, method: request.method, path: request.path, attempt };
     log('debug', 'bcekit: attempt start', logData);
     const started = Date.now();
-    const outcome = await runAttempt(ctx, request, credentials, timeout, signal);
+    const outcome = await runAttempt(ctx, request, credentials, timeout, signal, added);
+    const responseHeaders = (outcome as { headers?: Headers }).headers;
     const status =
       'status' in outcome ? outcome.status : outcome.kind === 'service' ? outcome.failure.statusCode : undefined;
     const ms = Date.now() - started;
 
     if (outcome.kind === 'success') {
       log('debug', 'bcekit: attempt end', { ...logData, status, ms });
-      if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status });
+      if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, responseHeaders });
       return outcome.value as T | undefined;
     }
     const error = toError(outcome, request, attempt, timeout, secrets);
     const retryable = outcome.kind === 'service' ? outcome.retryable : outcome.kind !== 'local';
     if (!retryable || attempt > retry.limit) {
       log('warn', 'bcekit: call failed', { ...logData, status, ms, error: error.message });
-      if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, error });
+      if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, responseHeaders, error });
       throw error;
     }
     // A skewed clock is fixed by the offset just learned; waiting would not help.
@@ -103,7 +120,7 @@ async function loop<T>(
         : retryDelay(attempt, retry, outcome.kind === 'service' ? outcome.retryAfter : undefined);
     log('info', 'bcekit: retrying', { ...logData, status, ms, delay, reason: describeOutcome(outcome) });
     if (hooks.afterAttempt) {
-      const state: AttemptState = { ...base!, attempt, status, error, delay };
+      const state: AttemptState = { ...base!, attempt, status, responseHeaders, error, delay };
       await hooks.afterAttempt(state);
     }
     await sleep(delay, signal);

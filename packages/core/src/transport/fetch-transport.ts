@@ -3,7 +3,7 @@ export interface TransportRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
-  body: string | undefined;
+  body: string | Uint8Array<ArrayBuffer> | undefined;
   /** Aborts the attempt (caller's abort or the per-attempt timeout); also cuts the body read. */
   signal: AbortSignal;
 }
