@@ -7,7 +7,16 @@ import { type EmulatorServer, type ListenOptions, listen } from './node-server.t
 import { type SeedOptions, type SeedPeerConn, seedPeerConns } from './seed.ts';
 import { createState, putAccount, putVpc, settleDue } from './state.ts';
 import { DEFAULT_TRANSITIONS } from './transitions.ts';
-import type { EmulatorAccount, EmulatorVpc, PeerConnRecord, PeerConnStatus, TransitionDurations } from './types.ts';
+import type {
+  EmulatorAccount,
+  EmulatorVpc,
+  KnownPeerConnStatus,
+  PeerConnEnd,
+  PeerConnRecord,
+  PeerConnSide,
+  PeerConnState,
+  TransitionDurations,
+} from './types.ts';
 
 /** Options of {@link createEmulator}. */
 export interface EmulatorOptions {
@@ -30,11 +39,11 @@ export interface EmulatorSnapshot {
   accounts: { accountId: string; accessKeyIds: string[] }[];
   vpcs: EmulatorVpc[];
   /** Every existing peer connection with both ends, in creation order. Times are ms since the epoch. */
-  peerConns: PeerConnRecord[];
+  peerConns: PeerConnState[];
   counts: {
     /** Existing peer connections (deleted ones are gone; `deleting` ones still count). */
     peerConns: number;
-    byStatus: Partial<Record<PeerConnStatus, number>>;
+    byStatus: Partial<Record<KnownPeerConnStatus, number>>;
     /** Connections ever created / removed after deletion or refund. */
     created: number;
     deleted: number;
@@ -181,8 +190,8 @@ function snapshot(state: ReturnType<typeof createState>, clock: Clock): Emulator
   const keys = new Map<string, string[]>();
   for (const [accessKeyId, { accountId }] of state.credentials)
     keys.set(accountId, [...(keys.get(accountId) ?? []), accessKeyId]);
-  const peerConns = [...state.peerConns.values()].sort((a, b) => a.seq - b.seq).map((r) => structuredClone(r));
-  const byStatus: Partial<Record<PeerConnStatus, number>> = {};
+  const peerConns = [...state.peerConns.values()].sort((a, b) => a.seq - b.seq).map(publicPeerConn);
+  const byStatus: Partial<Record<KnownPeerConnStatus, number>> = {};
   for (const record of peerConns) byStatus[record.status] = (byStatus[record.status] ?? 0) + 1;
   return {
     now: new Date(clock.now()).toISOString(),
@@ -190,5 +199,29 @@ function snapshot(state: ReturnType<typeof createState>, clock: Clock): Emulator
     vpcs: [...state.vpcs.values()].map((vpc) => ({ ...vpc })),
     peerConns,
     counts: { peerConns: peerConns.length, byStatus, ...state.counters },
+  };
+}
+
+function publicEnd({ dnsSettlesAt: _at, ...end }: PeerConnSide): PeerConnEnd {
+  return end;
+}
+
+/** A detached copy of a record without the emulator's bookkeeping (creation order, pending transitions). */
+function publicPeerConn(record: PeerConnRecord): PeerConnState {
+  const {
+    seq: _seq,
+    statusSettlesAt: _s,
+    nextStatus: _n,
+    consultDeadline: _c,
+    initiator,
+    acceptor,
+    tags,
+    ...rest
+  } = record;
+  return {
+    ...rest,
+    initiator: publicEnd(initiator),
+    acceptor: publicEnd(acceptor),
+    tags: tags.map((tag) => ({ ...tag })),
   };
 }

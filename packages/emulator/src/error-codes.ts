@@ -1,5 +1,6 @@
 /**
- * Every error code the emulator answers with, its HTTP status and when. BCE publishes no peerconn-specific
+ * Every error code the emulator answers with, its HTTP status and when. `fail(code, message)` takes the status
+ * from here, so a code always answers with one status. BCE publishes no peerconn-specific
  * codes (peerconn-api.md §6.2), so the rule codes are the emulator's own; the auth and JSON codes are BCE's.
  */
 export const ERROR_CODES = {
@@ -60,3 +61,6 @@ export const ERROR_CODES = {
   DeleteProtected: { status: 403, when: 'delete or refund while deleteProtect is on' },
   InternalError: { status: 500, when: 'an emulator bug (or an injected fault)' },
 } as const satisfies Record<string, { status: number; when: string }>;
+
+/** A code of {@link ERROR_CODES}. */
+export type ErrorCode = keyof typeof ERROR_CODES;

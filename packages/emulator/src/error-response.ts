@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import { corsHeaders } from './cors.ts';
+import { ERROR_CODES, type ErrorCode } from './error-codes.ts';
 
 /**
  * A refusal by the emulator: becomes a BCE-shaped error response `{code, message, requestId}`.
@@ -8,17 +9,21 @@ import { corsHeaders } from './cors.ts';
 export class EmulatorError extends Error {
   override readonly name = 'EmulatorError';
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
   }
+
+  /** The HTTP status of the code, from {@link ERROR_CODES}. */
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
 }
 
-/** @internal Shorthand for throwing an {@link EmulatorError}. */
-export function fail(status: number, code: string, message: string): never {
-  throw new EmulatorError(status, code, message);
+/** @internal Throws an {@link EmulatorError}; the HTTP status is the one {@link ERROR_CODES} lists for `code`. */
+export function fail(code: ErrorCode, message: string): never {
+  throw new EmulatorError(code, message);
 }
 
 /** @internal Headers every emulator response carries: JSON type, request id, `Date` from the clock, CORS. */

@@ -23,7 +23,7 @@ function parseBody(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    fail(400, 'MalformedJSON', 'the request body is not valid JSON');
+    fail('MalformedJSON', 'the request body is not valid JSON');
   }
 }
 
@@ -110,31 +110,39 @@ export async function handleRequest(env: Env, request: Request): Promise<Respons
   if (fault?.delayMs) await sleep(fault.delayMs, fault.applyAfterDisconnect ? undefined : request.signal);
   const early = fault && faultResponse(fault, requestId, env.clock);
   if (early) return early;
-  const response = await respond(env, request, url, query, routed, requestId, fault?.dateSkewMs ?? 0);
+  const response = await respond(env, { request, url, query, routed, requestId, skew: fault?.dateSkewMs ?? 0 });
   return fault?.drop === 'after' ? Response.error() : response;
 }
 
-async function respond(
-  env: Env,
-  request: Request,
-  url: URL,
-  query: Record<string, string>,
-  routed: Route | EmulatorError,
-  requestId: string,
-  skew: number,
-): Promise<Response> {
-  try {
-    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    const bodyBytes = hasBody ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array(0);
-    const caller = await verifySignature(request, url, query, bodyBytes, env.state, env.clock);
-    if (routed instanceof EmulatorError) throw routed;
-    const text = apply(env, routed, caller.accountId, url, query, bodyBytes);
-    return new Response(text ?? '', { status: 200, headers: baseHeaders(requestId, env.clock, skew) });
-  } catch (error) {
+/** A request on its way through {@link handleRequest}: parsed once, read by every step. */
+interface Incoming {
+  request: Request;
+  url: URL;
+  query: Record<string, string>;
+  /** Where it goes, or why it goes nowhere (answered after the signature check, as the service does). */
+  routed: Route | EmulatorError;
+  requestId: string;
+  /** Injected `Date` skew, ms. */
+  skew: number;
+}
+
+async function respond(env: Env, incoming: Incoming): Promise<Response> {
+  const { request, url, query, routed, requestId, skew } = incoming;
+  const refuse = (error: unknown): Response => {
     env.state.counters.rejected++;
     if (error instanceof EmulatorError) {
       return errorResponse(error.status, error.code, error.message, requestId, env.clock, skew);
     }
     return errorResponse(500, 'InternalError', `emulator bug: ${String(error)}`, requestId, env.clock, skew);
+  };
+  try {
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const bodyBytes = hasBody ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array(0);
+    const caller = await verifySignature(request, url, query, bodyBytes, env.state, env.clock);
+    if (routed instanceof EmulatorError) return refuse(routed);
+    const text = apply(env, routed, caller.accountId, url, query, bodyBytes);
+    return new Response(text ?? '', { status: 200, headers: baseHeaders(requestId, env.clock, skew) });
+  } catch (error) {
+    return refuse(error);
   }
 }

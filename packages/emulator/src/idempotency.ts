@@ -30,11 +30,11 @@ export function fingerprint(peerConnId: string, query: Record<string, string>, b
  */
 export function recall(state: EmulatorState, key: string, token: string, print: string): IdempotentResult | undefined {
   if (!/^[\x20-\x7e]{1,64}$/.test(token)) {
-    fail(400, 'InvalidParameterValue', 'clientToken must be 1-64 printable ASCII characters');
+    fail('InvalidParameterValue', 'clientToken must be 1-64 printable ASCII characters');
   }
   const seen = state.idempotency.get(key);
   if (seen && seen.fingerprint !== print) {
-    fail(409, 'IdempotentParameterMismatch', `clientToken ${token} was already used with different parameters`);
+    fail('IdempotentParameterMismatch', `clientToken ${token} was already used with different parameters`);
   }
   return seen;
 }

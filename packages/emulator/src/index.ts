@@ -14,7 +14,7 @@
 export type { Clock } from './clock.ts';
 export type { Emulator, EmulatorOptions, EmulatorSnapshot } from './emulator.ts';
 export { createEmulator } from './emulator.ts';
-export { ERROR_CODES } from './error-codes.ts';
+export { ERROR_CODES, type ErrorCode } from './error-codes.ts';
 export type { FaultMatch, FaultSpec, Faults, InjectedFault } from './faults.ts';
 export type { FixtureAccount } from './fixtures.ts';
 export { FIXTURE_ACCOUNTS } from './fixtures.ts';
@@ -22,14 +22,14 @@ export type { EmulatorServer, ListenOptions } from './node-server.ts';
 export type { SeedOptions, SeedPeerConn } from './seed.ts';
 export { DEFAULT_TRANSITIONS } from './transitions.ts';
 export type {
-  DnsStatus,
   EmulatorAccount,
   EmulatorVpc,
+  KnownDnsStatus,
+  KnownPeerConnStatus,
   OperationName,
-  PeerConnRecord,
+  PeerConnEnd,
   PeerConnRole,
-  PeerConnSide,
-  PeerConnStatus,
+  PeerConnState,
   PeerConnView,
   Reservation,
   Tag,

@@ -54,25 +54,24 @@ export function parseQuery(search: string, plusAsSpace = false): Record<string, 
 export function route(method: string, pathname: string, query: Record<string, string>): Route {
   const parts = pathname.split('/');
   if (parts[0] !== '' || parts[1] !== 'v1' || parts[2] !== 'peerconn' || parts.length > 5) {
-    fail(400, 'InvalidURI', `no such resource: ${pathname}`);
+    fail('InvalidURI', `no such resource: ${pathname}`);
   }
-  const notAllowed = (): never => fail(405, 'MethodNotAllowed', `${method} is not supported on ${pathname}`);
+  const notAllowed = (): never => fail('MethodNotAllowed', `${method} is not supported on ${pathname}`);
   if (parts.length === 3) {
     if (method === 'POST') return { operation: 'createPeerconn', peerConnId: '' };
     if (method === 'GET') return { operation: 'listPeerconns', peerConnId: '' };
     return notAllowed();
   }
   const peerConnId = safeDecode(parts[3]!, false);
-  if (!peerConnId) fail(400, 'InvalidURI', `empty peer connection id in ${pathname}`);
+  if (!peerConnId) fail('InvalidURI', `empty peer connection id in ${pathname}`);
   if (parts.length === 5) {
-    if (parts[4] !== 'deleteProtect') fail(400, 'InvalidURI', `no such resource: ${pathname}`);
+    if (parts[4] !== 'deleteProtect') fail('InvalidURI', `no such resource: ${pathname}`);
     return method === 'PUT' ? { operation: 'updatePeerconnDeleteProtect', peerConnId } : notAllowed();
   }
   if (method === 'GET') return { operation: 'getPeerconn', peerConnId };
   if (method === 'DELETE') return { operation: 'deletePeerconn', peerConnId };
   if (method !== 'PUT') return notAllowed();
   const flags = Object.keys(PUT_FLAGS).filter((flag) => flag in query);
-  if (flags.length > 1)
-    fail(400, 'InvalidParameterValue', `only one action flag per request (got ${flags.join(', ')})`);
+  if (flags.length > 1) fail('InvalidParameterValue', `only one action flag per request (got ${flags.join(', ')})`);
   return { operation: flags.length ? PUT_FLAGS[flags[0]!]! : 'updatePeerconn', peerConnId };
 }

@@ -1,8 +1,9 @@
 import { FIXTURE_ACCOUNTS } from './fixtures.ts';
 import { randomId } from './ids.ts';
+import { checkPeering, type PendingPeerings } from './rules/create.ts';
 import { addMonths } from './rules/validate.ts';
-import { type EmulatorState, findPeering, insertRecord, issuePeerConnId, putVpc } from './state.ts';
-import type { EmulatorVpc, PeerConnRecord, PeerConnSide, PeerConnStatus, Tag } from './types.ts';
+import { type EmulatorState, insertRecord, issuePeerConnId, putVpc } from './state.ts';
+import type { EmulatorVpc, KnownPeerConnStatus, PeerConnRecord, PeerConnSide, Tag } from './types.ts';
 
 /** A peer connection for `emulator.seedPeerConns()`, stored as if it had been created (and accepted) earlier. */
 export interface SeedPeerConn {
@@ -11,7 +12,7 @@ export interface SeedPeerConn {
   /** The acceptor's VPC (it must exist); a VPC of another account makes a cross-account connection. */
   peerVpcId: string;
   /** A stable status; `consulting` only for cross-account connections (it fails `consultTimeout` after `createdTime`). @default 'active' */
-  status?: Extract<PeerConnStatus, 'active' | 'consulting' | 'consult_failed' | 'down' | 'error'>;
+  status?: Extract<KnownPeerConnStatus, 'active' | 'consulting' | 'consult_failed' | 'down' | 'error'>;
   /** @default 10 */
   bandwidthInMbps?: number;
   /** `Prepaid` needs VPCs in different regions, as for create. @default 'Postpaid' */
@@ -81,8 +82,7 @@ export function seedPeerConns(
   options: SeedOptions = {},
 ): string[] {
   const items = typeof input === 'number' ? generate(state, input, options) : input;
-  const added = new Map<string, number>();
-  const pairs = new Set<string>();
+  const pending: PendingPeerings = { pairs: new Set(), added: new Map() };
   const checked = items.map((item, i) => {
     const problem = (text: string): never => {
       throw new Error(`seedPeerConns: [${i}] ${text}`);
@@ -91,19 +91,6 @@ export function seedPeerConns(
       state.vpcs.get(vpcId) ?? problem(`no VPC ${JSON.stringify(vpcId)}; add it with addVpc first`);
     const local = vpc(item.localVpcId);
     const peer = vpc(item.peerVpcId);
-    if (local.vpcId === peer.vpcId) problem('localVpcId and peerVpcId must be different VPCs');
-    const pair = local.vpcId < peer.vpcId ? `${local.vpcId} ${peer.vpcId}` : `${peer.vpcId} ${local.vpcId}`;
-    if (findPeering(state, local.vpcId, peer.vpcId) || pairs.has(pair)) {
-      problem(`VPCs ${local.vpcId} and ${peer.vpcId} are already peered`);
-    }
-    pairs.add(pair);
-    for (const vpcId of [local.vpcId, peer.vpcId]) {
-      const batch = added.get(vpcId) ?? 0;
-      if ((state.byVpc.get(vpcId)?.length ?? 0) + batch >= state.quotaPerVpc) {
-        problem(`VPC ${vpcId} already has ${state.quotaPerVpc} peer connections (the quota)`);
-      }
-      added.set(vpcId, batch + 1);
-    }
     const status = item.status ?? 'active';
     if (!SEED_STATUSES.has(status)) problem(`status must be one of ${[...SEED_STATUSES].join(', ')}`);
     const crossAccount = local.accountId !== peer.accountId;
@@ -112,8 +99,10 @@ export function seedPeerConns(
     if (paymentTiming !== 'Prepaid' && paymentTiming !== 'Postpaid') {
       problem('paymentTiming must be "Prepaid" or "Postpaid"');
     }
-    if (paymentTiming === 'Prepaid' && local.region === peer.region) {
-      problem('same-region peer connections are postpaid only');
+    try {
+      checkPeering(state, local, peer, paymentTiming, pending);
+    } catch (error) {
+      problem((error as Error).message);
     }
     const bandwidthInMbps = item.bandwidthInMbps ?? 10;
     if (!Number.isInteger(bandwidthInMbps) || bandwidthInMbps < 1) problem('bandwidthInMbps must be an integer >= 1');

@@ -1,5 +1,5 @@
-/** Status of a peer connection: exactly the values the service documents (peerconn-api.md §4.1). */
-export type PeerConnStatus =
+/** Status of a peer connection: exactly the values the service documents. */
+export type KnownPeerConnStatus =
   | 'creating'
   | 'consulting'
   | 'consult_failed'
@@ -13,8 +13,8 @@ export type PeerConnStatus =
   | 'error'
   | 'updating';
 
-/** DNS sync status of one side of a peer connection (peerconn-api.md §4.2). */
-export type DnsStatus = 'close' | 'wait' | 'syncing' | 'open' | 'closing';
+/** DNS sync status of one side of a peer connection, as the service documents them. */
+export type KnownDnsStatus = 'close' | 'wait' | 'syncing' | 'open' | 'closing';
 
 /** Which end of a peer connection a view shows. */
 export type PeerConnRole = 'initiator' | 'acceptor';
@@ -64,38 +64,28 @@ export interface EmulatorVpc {
   name: string;
 }
 
-/** One end of a peer connection, as stored. */
-export interface PeerConnSide {
+/** One end of a peer connection in {@link EmulatorSnapshot}. */
+export interface PeerConnEnd {
   accountId: string;
   vpcId: string;
   region: string;
-  /** Interface id of this end (`qpif-…`), the `localIfId` of its view. */
+  /** Interface id of this end (`qpif-…`), the `localIfId` of its view and the next hop of its route rules. */
   ifId: string;
   ifName: string;
   description: string;
-  dnsStatus: DnsStatus;
-  /** Service time (ms) at which a `syncing`/`closing` DNS status settles. */
-  dnsSettlesAt?: number;
+  dnsStatus: KnownDnsStatus;
 }
 
-/** A peer connection as the emulator stores it: both ends, shared settings and pending transitions. */
-export interface PeerConnRecord {
+/** A peer connection in {@link EmulatorSnapshot}: both ends and the shared settings. Times are ms since the epoch. */
+export interface PeerConnState {
   peerConnId: string;
-  /** Creation order; lists are sorted by it. */
-  seq: number;
   crossAccount: boolean;
-  initiator: PeerConnSide;
-  acceptor: PeerConnSide;
-  status: PeerConnStatus;
-  /** Service time (ms) at which a transitional status (`creating`, `updating`, `deleting`) settles. */
-  statusSettlesAt?: number;
-  /** Status after {@link PeerConnRecord.statusSettlesAt}; `deleted` removes the record. */
-  nextStatus?: PeerConnStatus;
-  /** Service time (ms) after which a `consulting` request fails (7 days after creation by default). */
-  consultDeadline?: number;
+  initiator: PeerConnEnd;
+  acceptor: PeerConnEnd;
+  status: KnownPeerConnStatus;
   bandwidthInMbps: number;
   paymentTiming: 'Prepaid' | 'Postpaid';
-  /** Service time (ms) at which a prepaid term ends; undefined for postpaid. */
+  /** When a prepaid term ends; undefined for postpaid. */
   expiredTime?: number;
   createdTime: number;
   tags: Tag[];
@@ -103,11 +93,31 @@ export interface PeerConnRecord {
   resourceGroupId?: string;
 }
 
-/** A peer connection as one account sees it: the detail response and list item of the service (spec §3.1). */
+/** One end of a peer connection as stored, with its pending DNS change. @internal */
+export interface PeerConnSide extends PeerConnEnd {
+  /** Service time (ms) at which a `syncing`/`closing` DNS status settles. */
+  dnsSettlesAt?: number;
+}
+
+/** A peer connection as the emulator stores it: both ends, shared settings and pending transitions. @internal */
+export interface PeerConnRecord extends PeerConnState {
+  /** Creation order; lists are sorted by it. */
+  seq: number;
+  initiator: PeerConnSide;
+  acceptor: PeerConnSide;
+  /** Service time (ms) at which a transitional status (`creating`, `updating`, `deleting`) settles. */
+  statusSettlesAt?: number;
+  /** Status after {@link PeerConnRecord.statusSettlesAt}; `deleted` removes the record. */
+  nextStatus?: KnownPeerConnStatus;
+  /** Service time (ms) after which a `consulting` request fails (7 days after creation by default). */
+  consultDeadline?: number;
+}
+
+/** A peer connection as one account sees it: the detail response and list item of the service. */
 export interface PeerConnView {
   peerConnId: string;
   role: PeerConnRole;
-  status: PeerConnStatus;
+  status: KnownPeerConnStatus;
   bandwidthInMbps: number;
   description: string;
   localIfId: string;
@@ -119,7 +129,7 @@ export interface PeerConnView {
   /** The other end's account for cross-account connections, `''` for same-account ones. */
   peerAccountId: string;
   paymentTiming: 'Prepaid' | 'Postpaid';
-  dnsStatus: DnsStatus;
+  dnsStatus: KnownDnsStatus;
   /** ISO 8601 UTC without fractions, e.g. `2024-06-11T06:13:20Z`. */
   createdTime: string;
   /** ISO 8601 UTC; `''` for postpaid. */

@@ -25,11 +25,7 @@ function parseAuthorization(value: string) {
     !/^[1-9]\d{0,9}$/.test(expiration!) ||
     !/^[0-9a-f]{64}$/.test(signature!)
   ) {
-    fail(
-      400,
-      'InvalidHTTPAuthHeader',
-      'Authorization must be bce-auth-v1/{ak}/{timestamp}/{expiration}/{headers}/{sig}',
-    );
+    fail('InvalidHTTPAuthHeader', 'Authorization must be bce-auth-v1/{ak}/{timestamp}/{expiration}/{headers}/{sig}');
   }
   return {
     accessKeyId,
@@ -78,14 +74,13 @@ export async function verifySignature(
   clock: Clock,
 ): Promise<Caller> {
   const header = request.headers.get('authorization') ?? query['authorization'];
-  if (!header) fail(400, 'InvalidHTTPAuthHeader', 'missing Authorization header');
+  if (!header) fail('InvalidHTTPAuthHeader', 'missing Authorization header');
   const auth = parseAuthorization(header);
   const credential = state.credentials.get(auth.accessKeyId);
-  if (!credential) fail(403, 'InvalidAccessKeyId', `access key ${auth.accessKeyId} does not exist`);
+  if (!credential) fail('InvalidAccessKeyId', `access key ${auth.accessKeyId} does not exist`);
   const now = clock.requestTime();
   if (auth.time > now + SKEW_MS || now > auth.time + auth.expirationInSeconds * 1000) {
     fail(
-      400,
       'RequestExpired',
       `request signed at ${new Date(auth.time).toISOString()} is expired or too far from ${new Date(now).toISOString()}`,
     );
@@ -93,7 +88,7 @@ export async function verifySignature(
   const names = namesToSign(auth.signedHeaders, request.headers);
   const token = request.headers.get('x-bce-security-token');
   if ((credential.sessionToken ?? null) !== token || (token !== null && !names.includes('x-bce-security-token'))) {
-    fail(403, 'InvalidSecurityToken', 'x-bce-security-token is missing, unsigned or does not match this access key');
+    fail('InvalidSecurityToken', 'x-bce-security-token is missing, unsigned or does not match this access key');
   }
   const headers: Record<string, string> = {};
   for (const name of names) {
@@ -120,7 +115,7 @@ export async function verifySignature(
   // `+` in a query is a literal plus per RFC 3986, but URLSearchParams writes spaces as `+`: accept either.
   let matches = (await expected(false)) === auth.signature;
   if (!matches && url.search.includes('+')) matches = (await expected(true)) === auth.signature;
-  if (!matches) fail(403, 'SignatureDoesNotMatch', 'the request signature we calculated does not match yours');
+  if (!matches) fail('SignatureDoesNotMatch', 'the request signature we calculated does not match yours');
   checkBody(request, names, body);
   return { accountId: credential.accountId, accessKeyId: auth.accessKeyId };
 }
@@ -143,10 +138,10 @@ function checkBody(request: Request, names: string[], body: Uint8Array): void {
   const length = request.headers.get('content-length');
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   if (hasBody && length !== null && names.includes('content-length') && Number(length.trim()) !== body.length) {
-    fail(403, 'SignatureDoesNotMatch', `body has ${body.length} bytes but the signed content-length is ${length}`);
+    fail('SignatureDoesNotMatch', `body has ${body.length} bytes but the signed content-length is ${length}`);
   }
   const md5 = request.headers.get('content-md5');
   if (md5 !== null && md5.trim() !== '' && md5.trim() !== md5Base64(body)) {
-    fail(400, 'BadDigest', 'the Content-MD5 you specified did not match the body received');
+    fail('BadDigest', 'the Content-MD5 you specified did not match the body received');
   }
 }

@@ -1,5 +1,5 @@
 import { fail } from '../error-response.ts';
-import type { PeerConnRecord, PeerConnRole, PeerConnStatus } from '../types.ts';
+import type { KnownPeerConnStatus, PeerConnRecord, PeerConnRole } from '../types.ts';
 import type { OperationContext } from './context.ts';
 
 /** Roles of a record the account owns: both for same-account connections. @internal */
@@ -14,7 +14,7 @@ export function rolesOf(record: PeerConnRecord, accountId: string): PeerConnRole
 export function requireVisible(ctx: OperationContext): PeerConnRecord {
   const record = ctx.state.peerConns.get(ctx.peerConnId);
   if (!record || rolesOf(record, ctx.accountId).length === 0) {
-    fail(404, 'NoSuchObject', `peer connection ${ctx.peerConnId} does not exist`);
+    fail('NoSuchObject', `peer connection ${ctx.peerConnId} does not exist`);
   }
   return record;
 }
@@ -22,29 +22,28 @@ export function requireVisible(ctx: OperationContext): PeerConnRecord {
 /** Cross-account connections: only the initiator's account may do `action` (403 `InitiatorOnly`). @internal */
 export function requireInitiator(record: PeerConnRecord, accountId: string, action: string): void {
   if (record.initiator.accountId !== accountId) {
-    fail(403, 'InitiatorOnly', `only the initiator account may ${action} peer connection ${record.peerConnId}`);
+    fail('InitiatorOnly', `only the initiator account may ${action} peer connection ${record.peerConnId}`);
   }
 }
 
 /** `role` must be a side of the record in the caller's account (403 `AccessDenied`). @internal */
 export function requireOwnSide(record: PeerConnRecord, accountId: string, role: PeerConnRole): void {
   if (!rolesOf(record, accountId).includes(role)) {
-    fail(403, 'AccessDenied', `the ${role} side of peer connection ${record.peerConnId} is not in your account`);
+    fail('AccessDenied', `the ${role} side of peer connection ${record.peerConnId} is not in your account`);
   }
 }
 
 /** Release (delete or refund) is refused while delete protection is on (403 `DeleteProtected`). @internal */
 export function requireUnprotected(record: PeerConnRecord): void {
   if (record.deleteProtect) {
-    fail(403, 'DeleteProtected', `peer connection ${record.peerConnId} has delete protection; turn it off first`);
+    fail('DeleteProtected', `peer connection ${record.peerConnId} has delete protection; turn it off first`);
   }
 }
 
 /** The record must be in one of `allowed` (409 `InvalidPeerConnStatus`). @internal */
-export function requireStatus(record: PeerConnRecord, allowed: readonly PeerConnStatus[], action: string): void {
+export function requireStatus(record: PeerConnRecord, allowed: readonly KnownPeerConnStatus[], action: string): void {
   if (!allowed.includes(record.status)) {
     fail(
-      409,
       'InvalidPeerConnStatus',
       `cannot ${action} peer connection ${record.peerConnId} while it is ${record.status} (needs ${allowed.join(' or ')})`,
     );
@@ -54,11 +53,11 @@ export function requireStatus(record: PeerConnRecord, allowed: readonly PeerConn
 /** A valid `role` query value, or 400 `InvalidParameterValue`. @internal */
 export function parseRole(value: string | undefined, required: boolean): PeerConnRole | undefined {
   if (value === undefined || value === '') {
-    if (required) fail(400, 'InvalidParameterValue', 'role is required: "initiator" or "acceptor"');
+    if (required) fail('InvalidParameterValue', 'role is required: "initiator" or "acceptor"');
     return undefined;
   }
   if (value !== 'initiator' && value !== 'acceptor') {
-    fail(400, 'InvalidParameterValue', `role must be "initiator" or "acceptor" (got ${JSON.stringify(value)})`);
+    fail('InvalidParameterValue', `role must be "initiator" or "acceptor" (got ${JSON.stringify(value)})`);
   }
   return value;
 }

@@ -16,7 +16,7 @@ export function resizePeerconn(ctx: OperationContext): OperationResult {
   requireInitiator(record, ctx.accountId, 'resize');
   requireStatus(record, ['active'], 'resize');
   if (record.paymentTiming === 'Prepaid' && newBandwidthInMbps < record.bandwidthInMbps) {
-    fail(400, 'PrepaidDowngradeNotAllowed', 'the bandwidth of a prepaid peer connection can only grow');
+    fail('PrepaidDowngradeNotAllowed', 'the bandwidth of a prepaid peer connection can only grow');
   }
   record.bandwidthInMbps = newBandwidthInMbps;
   startTransition(record, 'updating', 'active', ctx.now, ctx.state.durations.updating);
@@ -32,13 +32,13 @@ export function renewPeerconn(ctx: OperationContext): OperationResult {
   const body = requireObject(ctx.body, 'renewPeerconn');
   const billing = body['billing'];
   if (typeof billing !== 'object' || billing === null || Array.isArray(billing)) {
-    fail(400, 'InappropriateJSON', 'billing is required: {reservation: {reservationLength, reservationTimeUnit}}');
+    fail('InappropriateJSON', 'billing is required: {reservation: {reservationLength, reservationTimeUnit}}');
   }
   const reservation = reservationField((billing as Record<string, unknown>)['reservation']);
   const record = requireVisible(ctx);
   requireInitiator(record, ctx.accountId, 'renew');
   if (record.paymentTiming === 'Postpaid') {
-    fail(400, 'PostpaidCannotRenew', `peer connection ${record.peerConnId} is postpaid and cannot be renewed`);
+    fail('PostpaidCannotRenew', `peer connection ${record.peerConnId} is postpaid and cannot be renewed`);
   }
   requireStatus(record, ['active', 'expired'], 'renew');
   const from = Math.max(record.expiredTime ?? ctx.now, ctx.now);
@@ -56,7 +56,7 @@ export function refundPeerconn(ctx: OperationContext): OperationResult {
   const record = requireVisible(ctx);
   requireInitiator(record, ctx.accountId, 'refund');
   if (record.paymentTiming !== 'Prepaid') {
-    fail(400, 'PostpaidCannotRefund', `peer connection ${record.peerConnId} is postpaid; release it with delete`);
+    fail('PostpaidCannotRefund', `peer connection ${record.peerConnId} is postpaid; release it with delete`);
   }
   requireUnprotected(record);
   requireStatus(record, ['active', 'expired', 'consult_failed'], 'refund');

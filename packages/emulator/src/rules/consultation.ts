@@ -5,7 +5,7 @@ import type { OperationContext, OperationResult } from './context.ts';
 function handle(ctx: OperationContext, action: 'accept' | 'reject'): OperationResult {
   const record = requireVisible(ctx);
   if (record.acceptor.accountId !== ctx.accountId) {
-    fail(403, 'AcceptorOnly', `only the acceptor account may ${action} peer connection ${record.peerConnId}`);
+    fail('AcceptorOnly', `only the acceptor account may ${action} peer connection ${record.peerConnId}`);
   }
   requireStatus(record, ['consulting'], action);
   record.status = action === 'accept' ? 'active' : 'consult_failed';

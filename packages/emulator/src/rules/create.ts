@@ -1,6 +1,6 @@
 import { fail } from '../error-response.ts';
 import { randomId } from '../ids.ts';
-import { findPeering, insertRecord, issuePeerConnId } from '../state.ts';
+import { type EmulatorState, findPeering, insertRecord, issuePeerConnId } from '../state.ts';
 import { startTransition } from '../transitions.ts';
 import type { EmulatorVpc, PeerConnRecord, Tag } from '../types.ts';
 import type { OperationContext, OperationResult } from './context.ts';
@@ -8,11 +8,11 @@ import { addMonths, booleanField, positiveIntField, requireObject, reservationFi
 
 function parseTags(value: unknown): Tag[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) fail(400, 'InvalidParameterValue', 'tags must be an array of {tagKey, tagValue}');
+  if (!Array.isArray(value)) fail('InvalidParameterValue', 'tags must be an array of {tagKey, tagValue}');
   return value.map((tag, i) => {
     const { tagKey, tagValue = '' } = (tag ?? {}) as Record<string, unknown>;
     if (typeof tagKey !== 'string' || !tagKey || typeof tagValue !== 'string') {
-      fail(400, 'InvalidParameterValue', `tags[${i}] must be {tagKey: non-empty string, tagValue: string}`);
+      fail('InvalidParameterValue', `tags[${i}] must be {tagKey: non-empty string, tagValue: string}`);
     }
     return { tagKey, tagValue };
   });
@@ -21,16 +21,50 @@ function parseTags(value: unknown): Tag[] {
 function findVpc(ctx: OperationContext, vpcId: string, accountId: string, region: string, what: string): EmulatorVpc {
   const vpc = ctx.state.vpcs.get(vpcId);
   if (!vpc || vpc.accountId !== accountId || vpc.region !== region) {
-    fail(404, 'NoSuchVpc', `${what} ${vpcId} does not exist in region ${region} of account ${accountId}`);
+    fail('NoSuchVpc', `${what} ${vpcId} does not exist in region ${region} of account ${accountId}`);
   }
   return vpc;
 }
 
-const NONE: readonly PeerConnRecord[] = [];
+/** Connections stored by `seedPeerConns` before the batch is committed, so that it is checked as a whole. @internal */
+export interface PendingPeerings {
+  pairs: Set<string>;
+  added: Map<string, number>;
+}
 
-/** The connections with an end in this VPC, in creation order (an index lookup). */
-function connectionsOf(ctx: OperationContext, vpcId: string): readonly PeerConnRecord[] {
-  return ctx.state.byVpc.get(vpcId) ?? NONE;
+/**
+ * The create rules about the two VPCs, for `createPeerconn` and `seedPeerConns` alike: they differ
+ * (`SameVpcNotAllowed`); they are not peered yet in either direction (`PeerConnAlreadyExists`); neither has
+ * `quotaPerVpc` connections (`QuotaExceeded`); a same-region connection is postpaid (`SameRegionPostpaidOnly`).
+ * With `pending`, the batch's earlier connections count too, and this one joins them.
+ * @internal
+ */
+export function checkPeering(
+  state: EmulatorState,
+  local: EmulatorVpc,
+  peer: EmulatorVpc,
+  paymentTiming: 'Prepaid' | 'Postpaid',
+  pending?: PendingPeerings,
+): void {
+  if (local.vpcId === peer.vpcId) fail('SameVpcNotAllowed', 'localVpcId and peerVpcId must be different VPCs');
+  const pair = local.vpcId < peer.vpcId ? `${local.vpcId} ${peer.vpcId}` : `${peer.vpcId} ${local.vpcId}`;
+  const existing = findPeering(state, local.vpcId, peer.vpcId);
+  if (existing || pending?.pairs.has(pair)) {
+    const by = existing ? ` by ${existing.peerConnId}` : '';
+    fail('PeerConnAlreadyExists', `VPCs ${local.vpcId} and ${peer.vpcId} are already peered${by}`);
+  }
+  for (const vpcId of [local.vpcId, peer.vpcId]) {
+    const count = (state.byVpc.get(vpcId)?.length ?? 0) + (pending?.added.get(vpcId) ?? 0);
+    if (count >= state.quotaPerVpc) {
+      fail('QuotaExceeded', `VPC ${vpcId} already has ${state.quotaPerVpc} peer connections (the quota)`);
+    }
+  }
+  if (local.region === peer.region && paymentTiming === 'Prepaid') {
+    fail('SameRegionPostpaidOnly', 'same-region peer connections are postpaid only');
+  }
+  if (!pending) return;
+  pending.pairs.add(pair);
+  for (const vpcId of [local.vpcId, peer.vpcId]) pending.added.set(vpcId, (pending.added.get(vpcId) ?? 0) + 1);
 }
 
 /**
@@ -52,40 +86,24 @@ export function createPeerconn(ctx: OperationContext): OperationResult {
   const crossAccount = peerAccountId !== ctx.accountId;
   const peerIfName = stringField(body, 'peerIfName');
   if (crossAccount && peerIfName !== undefined) {
-    fail(400, 'InvalidParameterValue', 'peerIfName is only allowed for same-account connections');
+    fail('InvalidParameterValue', 'peerIfName is only allowed for same-account connections');
   }
   const billing = (body['billing'] ?? {}) as Record<string, unknown>;
-  if (typeof billing !== 'object' || Array.isArray(billing))
-    fail(400, 'InvalidParameterValue', 'billing must be an object');
+  if (typeof billing !== 'object' || Array.isArray(billing)) fail('InvalidParameterValue', 'billing must be an object');
   const paymentTiming = billing['paymentTiming'] ?? 'Postpaid';
   if (paymentTiming !== 'Prepaid' && paymentTiming !== 'Postpaid') {
-    fail(400, 'InvalidParameterValue', 'billing.paymentTiming must be "Prepaid" or "Postpaid"');
+    fail('InvalidParameterValue', 'billing.paymentTiming must be "Prepaid" or "Postpaid"');
   }
   const reservation = reservationField(billing['reservation']);
   const tags = parseTags(body['tags']);
   const deleteProtect = booleanField(body, 'deleteProtect') ?? false;
 
-  if (localVpcId === peerVpcId) fail(400, 'SameVpcNotAllowed', 'localVpcId and peerVpcId must be different VPCs');
+  if (localVpcId === peerVpcId) fail('SameVpcNotAllowed', 'localVpcId and peerVpcId must be different VPCs');
   const localVpc = ctx.state.vpcs.get(localVpcId);
   const localRegion = ctx.hostRegion ?? localVpc?.region ?? '';
   findVpc(ctx, localVpcId, ctx.accountId, localRegion, 'local VPC');
   findVpc(ctx, peerVpcId, peerAccountId, peerRegion, 'peer VPC');
-  const duplicate = findPeering(ctx.state, localVpcId, peerVpcId);
-  if (duplicate) {
-    fail(
-      409,
-      'PeerConnAlreadyExists',
-      `VPCs ${localVpcId} and ${peerVpcId} are already peered by ${duplicate.peerConnId}`,
-    );
-  }
-  for (const vpcId of [localVpcId, peerVpcId]) {
-    if (connectionsOf(ctx, vpcId).length >= ctx.state.quotaPerVpc) {
-      fail(400, 'QuotaExceeded', `VPC ${vpcId} already has ${ctx.state.quotaPerVpc} peer connections (the quota)`);
-    }
-  }
-  if (localRegion === peerRegion && paymentTiming === 'Prepaid') {
-    fail(400, 'SameRegionPostpaidOnly', 'same-region peer connections are postpaid only');
-  }
+  checkPeering(ctx.state, localVpc!, ctx.state.vpcs.get(peerVpcId)!, paymentTiming);
 
   const { peerConnId, seq } = issuePeerConnId(ctx.state);
   const record: PeerConnRecord = {

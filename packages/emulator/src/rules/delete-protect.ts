@@ -17,11 +17,7 @@ export function deletePeerconn(ctx: OperationContext): OperationResult {
   requireUnprotected(record);
   requireStatus(record, ['active', 'consulting', 'consult_failed', 'expired', 'down', 'error'], 'delete');
   if (record.paymentTiming === 'Prepaid' && record.status === 'active') {
-    fail(
-      409,
-      'PrepaidNotReleasable',
-      `prepaid peer connection ${record.peerConnId} is active and not expired; refund it`,
-    );
+    fail('PrepaidNotReleasable', `prepaid peer connection ${record.peerConnId} is active and not expired; refund it`);
   }
   startTransition(record, 'deleting', 'deleted', ctx.now, ctx.state.durations.deleting);
   return undefined;

@@ -10,10 +10,10 @@ function dnsSync(ctx: OperationContext, open: boolean): OperationResult {
   requireStatus(record, ['active'], action);
   const side = role === 'initiator' ? record.initiator : record.acceptor;
   if (side.dnsStatus === 'syncing' || side.dnsStatus === 'closing') {
-    fail(409, 'InvalidDnsStatus', `cannot ${action} ${record.peerConnId} while its DNS status is ${side.dnsStatus}`);
+    fail('InvalidDnsStatus', `cannot ${action} ${record.peerConnId} while its DNS status is ${side.dnsStatus}`);
   }
   if (side.dnsStatus === (open ? 'open' : 'close')) {
-    fail(409, 'InvalidDnsStatus', `DNS sync of ${record.peerConnId} (${role}) is already ${side.dnsStatus}`);
+    fail('InvalidDnsStatus', `DNS sync of ${record.peerConnId} (${role}) is already ${side.dnsStatus}`);
   }
   side.dnsStatus = open ? 'syncing' : 'closing';
   side.dnsSettlesAt = ctx.now + (open ? ctx.state.durations.dnsSyncing : ctx.state.durations.dnsClosing);

@@ -22,7 +22,7 @@ function parseMaxKeys(value: string | undefined): number {
   if (value === undefined || value === '') return 1000;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 1000) {
-    fail(400, 'InvalidParameterValue', `maxKeys must be an integer from 1 to 1000 (got ${JSON.stringify(value)})`);
+    fail('InvalidParameterValue', `maxKeys must be an integer from 1 to 1000 (got ${JSON.stringify(value)})`);
   }
   return n;
 }
@@ -41,7 +41,7 @@ export function listPeerconns(ctx: OperationContext): OperationResult {
   let fromSeq = 0;
   if (marker !== undefined) {
     const seq = ctx.state.issuedIds.get(marker);
-    if (seq === undefined) fail(400, 'InvalidParameterValue', `marker ${marker} was not returned by this service`);
+    if (seq === undefined) fail('InvalidParameterValue', `marker ${marker} was not returned by this service`);
     fromSeq = seq;
   }
   // The index holds the candidates in creation order: start at the marker, stop one match past the page.

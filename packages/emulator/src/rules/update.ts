@@ -17,11 +17,7 @@ export function updatePeerconn(ctx: OperationContext): OperationResult {
   const record = requireVisible(ctx);
   const role = rolesOf(record, ctx.accountId).find((r) => record[r].ifId === localIfId);
   if (!role) {
-    fail(
-      400,
-      'InvalidParameterValue',
-      `localIfId ${localIfId} is not an interface of ${record.peerConnId} in your account`,
-    );
+    fail('InvalidParameterValue', `localIfId ${localIfId} is not an interface of ${record.peerConnId} in your account`);
   }
   requireStatus(record, ['active'], 'update');
   if (description !== undefined) record[role].description = description;
