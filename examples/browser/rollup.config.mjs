@@ -42,6 +42,26 @@ function splitSpecifier(specifier) {
 }
 
 /**
+ * Resolves a package's own `#name` import (package.json `imports`, e.g. the signer's `#hmac-fallback`) from the
+ * nearest package.json above the importer, with the same browser conditions.
+ * @this {import('rollup').PluginContext}
+ * @param {string} source
+ * @param {string} importer
+ */
+function resolveImport(source, importer) {
+  for (let dir = dirname(importer); ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8'));
+      const target = pickTarget(pkg.imports?.[source]);
+      if (!target) this.error(`${source}: no browser target in the "imports" of ${file}`);
+      return realpathSync(join(dir, target));
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/**
  * Resolves bare imports through node_modules (walking up from the importer) and package.json `exports`.
  * @returns {import('rollup').Plugin}
  */
@@ -49,6 +69,7 @@ function packageExports() {
   return {
     name: 'package-exports',
     resolveId(source, importer) {
+      if (importer && source.startsWith('#')) return resolveImport.call(this, source, importer);
       if (!importer || source.startsWith('.') || source.startsWith('/') || source.startsWith('\0')) return null;
       const { name, subpath } = splitSpecifier(source);
       for (let dir = dirname(importer); ; dir = dirname(dir)) {
