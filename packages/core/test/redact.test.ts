@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { redact, redactValue } from '../src/errors/redact.ts';
+import { redact, redactCause, redactValue, rememberSecrets } from '../src/errors/redact.ts';
 
 const AUTH = `bce-auth-v1/AKexample/2014-06-13T05:57:36Z/1800/host;x-bce-date/${'ab12'.repeat(16)}`;
 
@@ -47,5 +47,61 @@ describe('redact', () => {
       'AccessDenied (403) on PUT /v1/peerconn/peerconn-9td54fmx143e after 1 attempt, requestId c4abab14-0000';
 
     expect(redact(text)).toBe(text);
+  });
+
+  const SECRET = 'S3cr3t-value-0123456789';
+
+  it('removes a secret split by tags or whitespace, as HTML stripping or line wrapping leaves it', () => {
+    for (const text of [
+      `<p>S3cr3t<wbr>-value-0123456789</p>`,
+      `S3cr3t-va\n  lue-0123456789`,
+      `S3<b></b>cr3t-value-0123456789`,
+    ]) {
+      expect(redact(text, [SECRET])).not.toMatch(/S3cr3t|0123456789/);
+    }
+  });
+
+  it('removes the start of a secret left where a text was cut, at the end or before …', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.integer({ min: 4, max: SECRET.length - 1 }), (before, k) => {
+        const cut = SECRET.slice(0, k);
+        expect(redact(`${before}${cut}`, [SECRET]).endsWith(cut)).toBe(false);
+        expect(redact(`${before}${cut}… more`, [SECRET])).not.toContain(`${cut}…`);
+      }),
+    );
+  });
+
+  it('removes secrets, signatures and Authorization values that arrive percent-encoded, once or twice', () => {
+    const encode = (t: string) => [...t].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    expect(redact(`t=${encode(SECRET)}`, [SECRET])).not.toMatch(/S3cr3t|0123456789|%53%33/);
+    expect(redact(`t=${encode(encode(SECRET))}`, [SECRET])).not.toMatch(/S3cr3t|0123456789|%2553/);
+    expect(redact(`x%2F${'ab12'.repeat(16)}`)).not.toContain('ab12ab12');
+    expect(redact(encodeURIComponent(AUTH))).not.toContain('ab12ab12');
+  });
+
+  it('removes the secrets of every client made in this process, without being given them', () => {
+    const secret = 'remembered-secret-value-42';
+    expect(redact(`echo ${secret}`)).toBe(`echo ${secret}`);
+
+    rememberSecrets(secret, undefined, 'short');
+
+    expect(redact(`echo ${secret}`)).toBe('echo <redacted>');
+    expect(redact('a short word')).toBe('a short word');
+  });
+
+  it('keeps a clean cause as the same object and replaces one holding a secret by a redacted copy', () => {
+    const clean = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+    });
+    expect(redactCause(clean)).toBe(clean);
+
+    const dirty = new TypeError('fetch failed', { cause: Object.assign(new Error(`bad ${AUTH}`), { code: 'E1' }) });
+    const copy = redactCause(dirty) as Error & { cause: Error & { code: string } };
+
+    expect(copy).not.toBe(dirty);
+    expect(copy.name).toBe('TypeError');
+    expect(copy.cause.message).toBe('bad bce-auth-v1/<redacted>');
+    expect(copy.cause.code).toBe('E1');
+    expect(`${copy.stack}${copy.cause.stack}`).not.toContain('ab12ab12');
   });
 });

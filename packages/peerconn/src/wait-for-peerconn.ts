@@ -1,5 +1,6 @@
 import type { BceClient, CallOptions } from '@bcekit/core';
 import { BceError, BceServiceError, BceTimeoutError } from '@bcekit/core';
+import { redactText } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { parseInput } from './internal/run-operation.ts';
 import { sleep } from './internal/sleep.ts';
@@ -180,6 +181,9 @@ function timeoutError(
   });
   const last = state.last ? `last status "${state.last.status}", dnsStatus "${state.last.dnsStatus}"` : 'no answer yet';
   // BceTimeoutError's own sentence speaks of per-attempt timeouts; a waiter's limit is maxWaitTime.
-  error.message = `waitForPeerconn: ${peerConnId} did not reach ${target.text} within maxWaitTime ${maxWaitTime} ms (${last}, ${state.polls} polls); raise maxWaitTime or check the connection`;
+  // Set after construction, so filtered here: the statuses are the server's words.
+  error.message = redactText(
+    `waitForPeerconn: ${peerConnId} did not reach ${target.text} within maxWaitTime ${maxWaitTime} ms (${last}, ${state.polls} polls); raise maxWaitTime or check the connection`,
+  );
   return error;
 }

@@ -118,6 +118,19 @@ describe('waitForPeerconn', () => {
     expect(Math.max(...timers)).toBeLessThan(900);
   });
 
+  it('filters the statuses it reports: an echoed Authorization never reaches the message', async () => {
+    const signature = 'ab'.repeat(32);
+    const echoed = `bce-auth-v1/AKexample/2024-01-01T00:00:00Z/1800/host;x-bce-date/${signature}`;
+    const { client } = clientAnswering({ status: 'creating', dnsStatus: echoed });
+
+    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 30, minDelay: 5, maxDelay: 5 });
+
+    const error = (await call.catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(BceTimeoutError);
+    expect(error.message).toContain('dnsStatus "bce-auth-v1/<redacted>"');
+    expect(`${error.message}${JSON.stringify(error)}${error.stack}`).not.toContain(signature);
+  });
+
   it('times out during a long sleep instead of oversleeping', async () => {
     const { client } = clientAnswering({ status: 'creating' });
     const started = Date.now();

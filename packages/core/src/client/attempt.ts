@@ -1,7 +1,6 @@
 import { type BceCredentials, canonicalTime, sign } from '@bcekit/signer';
 import type { ClientClock } from '../clock/clock-offset.ts';
-import { readCappedText, readServiceFailure, type ServiceFailure } from '../errors/from-response.ts';
-import { redact } from '../errors/redact.ts';
+import { clip, readCappedText, readServiceFailure, type ServiceFailure } from '../errors/from-response.ts';
 import { parseRetryAfter } from '../retry/backoff.ts';
 import { isClockSkewFailure, isRetryableStatus } from '../retry/retry-policy.ts';
 import type { Transport } from '../transport/fetch-transport.ts';
@@ -59,7 +58,6 @@ export async function runAttempt(
   signal: AbortSignal | undefined,
   added?: AttemptHeaders | undefined,
 ): Promise<AttemptOutcome> {
-  const secrets = [credentials.secretAccessKey, credentials.sessionToken];
   const signedAt = Math.floor(ctx.clock.now() / 1000);
   // The request's own headers, then a hook's, by lower-case name; x-bce-* among them are signed, others not. The
   // headers set below (host, token, date, authorization) always win.
@@ -103,9 +101,9 @@ export async function runAttempt(
       // A cut-off read is a transport failure (timeout or network, decided below), never a success.
       if (body.error !== undefined) throw body.error;
       if (body.overLimit) return tooLarge(response);
-      return parseSuccess(response, body.text, secrets);
+      return parseSuccess(response, body.text);
     }
-    const failure = await readServiceFailure(response, secrets);
+    const failure = await readServiceFailure(response);
     if (attemptController.signal.aborted && !signal?.aborted) return { kind: 'timeout' };
     const clockSkew = isClockSkewFailure(failure.statusCode, failure.code, serverDate, signedAt * 1000);
     if (clockSkew) ctx.clock.observe(response.headers.get('date'), true);
@@ -126,14 +124,13 @@ export async function runAttempt(
   }
 }
 
-function parseSuccess(response: Response, text: string, secrets: readonly (string | undefined)[]): AttemptOutcome {
+function parseSuccess(response: Response, text: string): AttemptOutcome {
   const { status, headers } = response;
   if (text.trim() === '') return { kind: 'success', status, value: undefined, headers };
   try {
     return { kind: 'success', status, value: JSON.parse(text), headers };
   } catch {
-    // Redacted before the cut, so that an echoed secret cannot be left half-visible at the end of the excerpt.
-    const excerpt = redact(text, secrets).replace(/\s+/g, ' ').trim().slice(0, 200);
+    const excerpt = clip(text.replace(/\s+/g, ' ').trim());
     return unusable(response, 'MalformedJSON', `success response is not JSON: ${excerpt}`);
   }
 }

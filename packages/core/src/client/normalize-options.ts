@@ -2,8 +2,9 @@ import type { BceCredentials } from '@bcekit/signer';
 import { checkCredentialFields } from '../credentials/check-credential-fields.ts';
 import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
 import { describeValue } from '../errors/describe-value.ts';
+import { redact, redactValue } from '../errors/redact.ts';
 import type { CredentialProvider } from '../types/credentials.ts';
-import type { Hooks } from '../types/hooks.ts';
+import type { AttemptState, Hooks } from '../types/hooks.ts';
 import type { Logger } from '../types/logger.ts';
 import type { ClientOptions, NormalizedRetryOptions, RetryOptions } from '../types/options.ts';
 import type { CallOptions } from '../types/request.ts';
@@ -28,13 +29,40 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
 // Calls through the given logger rather than copying its methods: a spread copies own properties only, so a
 // logger whose methods live on its prototype (a class instance, some runtimes' console) would go silent, and
-// copied methods would lose their `this`. Missing levels stay silent.
+// copied methods would lose their `this`. Missing levels stay silent. This is where log text leaves bcekit, so
+// it is filtered here, once.
 function fillLogger(given: Partial<Logger>): Logger {
   const entries = LOG_LEVELS.map((level) => [
     level,
-    (message: string, data?: Record<string, unknown>) => given[level]?.(message, data),
+    (message: string, data?: Record<string, unknown>) =>
+      given[level]?.(redact(message), data === undefined ? undefined : (redactValue(data) as Record<string, unknown>)),
   ]);
   return Object.fromEntries(entries) as Logger;
+}
+
+// Where attempt state leaves bcekit for the caller's hooks: its text is filtered here, once. The error is
+// already filtered (errors are when built) and is passed as it is, so that `instanceof` still works.
+function filterHooks(given: Hooks | undefined): Hooks {
+  const { beforeAttempt, afterAttempt } = given ?? {};
+  return {
+    ...(beforeAttempt && { beforeAttempt: (state) => beforeAttempt.call(given, filterState(state)) }),
+    ...(afterAttempt && { afterAttempt: (state) => afterAttempt.call(given, filterState(state)) }),
+  };
+}
+
+function filterState(state: AttemptState): AttemptState {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(state)) {
+    out[key] = typeof value === 'string' ? redact(value) : value instanceof Headers ? filterHeaders(value) : value;
+  }
+  return out as unknown as AttemptState;
+}
+
+// Response headers are the server's words (an echoed token in x-bce-request-id, a Location): a filtered copy
+// when any value holds a secret, else the same object.
+function filterHeaders(headers: Headers): Headers {
+  const entries = [...headers].map(([name, value]) => [name, redact(value)] as [string, string]);
+  return entries.some(([name, value]) => value !== headers.get(name)) ? new Headers(entries) : headers;
 }
 
 /** Client options after checking, with every default filled in. @internal */
@@ -91,7 +119,7 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
     timeout,
     fetch: opts.fetch,
     logger: opts.logger ? fillLogger(opts.logger) : undefined,
-    hooks: { ...opts.hooks },
+    hooks: filterHooks(opts.hooks),
     userAgent: `bcekit/${VERSION}${opts.userAgent ? ` ${opts.userAgent}` : ''}`,
   };
 }

@@ -5,7 +5,6 @@ import { BceError } from '../errors/bce-error.ts';
 import { BceNetworkError } from '../errors/bce-network-error.ts';
 import { BceServiceError } from '../errors/bce-service-error.ts';
 import { BceTimeoutError } from '../errors/bce-timeout-error.ts';
-import { redact, redactValue } from '../errors/redact.ts';
 import { retryDelay } from '../retry/backoff.ts';
 import { raceAbort, sleep } from '../retry/sleep.ts';
 import type { Transport } from '../transport/fetch-transport.ts';
@@ -69,16 +68,15 @@ async function runCall<T>(
     hooks.beforeAttempt || hooks.afterAttempt
       ? {
           method: request.method,
-          url: redact(request.url),
+          url: request.url,
           operation: request.operation,
           clientToken: request.clientToken,
         }
       : undefined;
-  let secrets: (string | undefined)[] = [];
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data: Record<string, unknown>) => {
     if (!logger) return;
     try {
-      logger[level](redact(message, secrets), redactValue(data, secrets) as Record<string, unknown>);
+      logger[level](message, data);
     } catch {
       // Logging is a side channel: a broken logger must not turn a call that worked into a failure.
     }
@@ -87,7 +85,6 @@ async function runCall<T>(
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     const credentials: BceCredentials = await ctx.credentials();
-    secrets = [credentials.secretAccessKey, credentials.sessionToken];
     // What a hook returns, headers or nothing, is for this attempt only.
     const added =
       hooks.beforeAttempt && ((await hooks.beforeAttempt({ ...base!, attempt })) as AttemptHeaders | undefined);
@@ -106,7 +103,7 @@ async function runCall<T>(
       if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, responseHeaders });
       return outcome.value as T | undefined;
     }
-    const error = toError(outcome, request, attempt, timeout, secrets);
+    const error = toError(outcome, request, attempt, timeout);
     const retryable = outcome.kind === 'service' ? outcome.retryable : outcome.kind !== 'local';
     if (!retryable || attempt > retry.limit) {
       log('warn', 'bcekit: call failed', { ...logData, status, ms, error: error.message });
@@ -142,7 +139,6 @@ function toError(
   request: PreparedRequest,
   attempts: number,
   timeout: number | false,
-  secrets: readonly (string | undefined)[],
 ): BceError {
   const common = {
     method: request.method,
@@ -165,8 +161,8 @@ function toError(
   return new BceServiceError({
     ...common,
     statusCode: failure.statusCode,
-    code: redact(failure.code, secrets),
-    serviceMessage: redact(failure.serviceMessage, secrets),
+    code: failure.code,
+    serviceMessage: failure.serviceMessage,
     requestId: failure.requestId,
   });
 }

@@ -1,6 +1,7 @@
 import type { BceCredentials } from '@bcekit/signer';
 import { BceError } from '../errors/bce-error.ts';
 import { BceValidationError } from '../errors/bce-validation-error.ts';
+import { rememberSecrets } from '../errors/redact.ts';
 import type { CredentialProvider, ProvidedCredentials } from '../types/credentials.ts';
 import { checkCredentialFields } from './check-credential-fields.ts';
 
@@ -23,7 +24,10 @@ export function cachedCredentials(
 ): CredentialSource {
   if (typeof source !== 'function') {
     const fixed = pick(source);
-    return () => Promise.resolve(fixed);
+    return () => {
+      rememberSecrets(fixed.secretAccessKey, fixed.sessionToken);
+      return Promise.resolve(fixed);
+    };
   }
   let cached: { credentials: BceCredentials; refreshAt: number } | undefined;
   let pending: Promise<BceCredentials> | undefined;
@@ -47,7 +51,11 @@ export function cachedCredentials(
     return credentials;
   };
   return () => {
-    if (cached && now() < cached.refreshAt) return Promise.resolve(cached.credentials);
+    if (cached && now() < cached.refreshAt) {
+      // Kept among the newest, so that many clients made later cannot push this one's secrets out of the list.
+      rememberSecrets(cached.credentials.secretAccessKey, cached.credentials.sessionToken);
+      return Promise.resolve(cached.credentials);
+    }
     pending ??= refresh().finally(() => {
       pending = undefined;
     });
@@ -55,9 +63,11 @@ export function cachedCredentials(
   };
 }
 
-// Copy only the three fields, so nothing else the caller put on the object travels further.
+// Copy only the three fields, so nothing else the caller put on the object travels further. Their secrets join
+// the list every error and log line is filtered with.
 function pick(credentials: BceCredentials): BceCredentials {
   const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+  rememberSecrets(secretAccessKey, sessionToken);
   return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
 }
 

@@ -1,4 +1,4 @@
-import { redact, redactValue } from './redact.ts';
+import { redact, redactCause, redactValue } from './redact.ts';
 
 /** Fields every bcekit error can carry. */
 export interface BceErrorOptions {
@@ -13,7 +13,8 @@ export interface BceErrorOptions {
 }
 
 /**
- * Base of every error bcekit throws (`err instanceof BceError`). Messages are redacted when built, and
+ * Base of every error bcekit throws (`err instanceof BceError`). Messages, text fields and causes are redacted
+ * when built (the secret keys and tokens of this process's clients, Authorization values, signatures), and
  * `toJSON` only shows safe fields, so logging an error never leaks a key, token or signature.
  */
 export class BceError extends Error {
@@ -26,7 +27,8 @@ export class BceError extends Error {
   readonly operation: string | undefined;
 
   constructor(message: string, options: BceErrorOptions = {}) {
-    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
+    // The one place an error's text is filtered: every known secret out, after the message was fully built.
+    super(redact(message), options.cause === undefined ? undefined : { cause: redactCause(options.cause) });
     this.attempts = options.attempts ?? 0;
     this.clientToken = options.clientToken;
     this.operation = options.operation;

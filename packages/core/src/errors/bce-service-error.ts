@@ -39,8 +39,9 @@ export class BceServiceError extends BceError {
       attempts,
     });
     this.statusCode = statusCode;
-    this.code = code;
+    // Server-supplied strings, filtered like the message they are part of.
+    this.code = redact(code);
     this.serviceMessage = redact(serviceMessage);
-    this.requestId = requestId;
+    this.requestId = requestId === undefined ? undefined : redact(requestId);
   }
 }

@@ -1,5 +1,4 @@
 import type { BceServiceErrorDetails } from './bce-service-error.ts';
-import { redact, redactCut } from './redact.ts';
 
 /** Largest error body read; the rest is discarded so a huge or endless body cannot exhaust memory. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
@@ -34,19 +33,14 @@ function codeFromStatus(status: number): string {
 
 /**
  * Reads an error response: the BCE JSON shape `{code, message, requestId}` when it is there, else a code from
- * the status and a short excerpt of whatever came (HTML, text, a truncated or empty body).
+ * the status and a short excerpt of whatever came (HTML, text, a truncated or empty body). Nothing is redacted
+ * here: the error built from it filters every field once, after all cutting and tag stripping.
  *
- * @param secrets The caller's secret key and session token: removed from the body before any excerpt is cut,
- *   so that a server echoing them back cannot leave half a secret at the end of the excerpt.
  * @internal
  */
-export async function readServiceFailure(
-  response: Response,
-  secrets: readonly (string | undefined)[] = [],
-): Promise<ServiceFailure> {
+export async function readServiceFailure(response: Response): Promise<ServiceFailure> {
   const read = await readCappedText(response, ERROR_BODY_LIMIT);
-  const { complete } = read;
-  const text = complete ? redact(read.text, secrets) : redactCut(read.text, secrets);
+  const { complete, text } = read;
   const headerRequestId = response.headers.get('x-bce-request-id') ?? undefined;
   const json = complete ? parseObject(text) : undefined;
   const code = typeof json?.['code'] === 'string' && json['code'] ? json['code'] : codeFromStatus(response.status);
@@ -133,7 +127,7 @@ function describeBody(text: string, complete: boolean, statusText = ''): string 
   return `unexpected response body${complete ? '' : ' (cut off)'}: ${clip(plain)}`;
 }
 
-/** At most {@link EXCERPT_LENGTH} characters, with `…` where the text was cut. */
-function clip(text: string): string {
+/** At most {@link EXCERPT_LENGTH} characters, with `…` where the text was cut. @internal */
+export function clip(text: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 }

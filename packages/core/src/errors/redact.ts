@@ -3,46 +3,85 @@ const REDACTED = '<redacted>';
 
 // Each pattern targets a secret whose shape we know even when we do not know its value:
 // a full Authorization value (its signature is the secret part), an `authorization` query value (presigned URLs),
-// a security-token header or field echoed back, and 64-hex runs (signing keys and signatures).
+// a security-token header or field echoed back, and runs of 64 hex digits or more (signing keys and signatures,
+// also when an encoded separator such as `%2F` runs into them).
 const PATTERNS: readonly [RegExp, string][] = [
   [/bce-auth-v1\/[^\s"',]*/gi, `bce-auth-v1/${REDACTED}`],
   [/(authorization["']?\s*[=:]\s*["']?)(?!bce-auth-v1\/<)[^\s"'&,]+/gi, `$1${REDACTED}`],
   [/(x-bce-security-token["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],
   [/(sessionToken["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],
   [/(secretAccessKey["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],
-  [/\b[0-9a-f]{64}\b/gi, REDACTED],
+  [/[0-9a-f]{64,}/gi, REDACTED],
 ];
 
+// Very short strings would blank out ordinary words; real keys and tokens are long.
+const MIN_SECRET = 8;
+// The shortest start of a secret removed where text was cut (at the end, or before the `…` of an excerpt).
+const MIN_FRAGMENT = 4;
+// Secrets of the clients made in this process, newest last. Bounded: a secret rotated out this long ago is expired.
+const KNOWN_LIMIT = 256;
+const known = new Map<string, RegExp>();
+
 /**
- * The single filter between secrets and anything a user can read: error messages, `toJSON`, log lines.
- * Removes Authorization values, `authorization` query values, security tokens, 64-hex signing keys, and every
- * string in `secrets` (the caller's secret key and session token).
+ * Adds secrets (a secret key, a session token) to the list every redaction removes. Clients call it with the
+ * credentials they sign with, so that any error or log line, wherever it is built, is cleaned of them.
+ *
+ * @internal
+ */
+export function rememberSecrets(...secrets: readonly (string | undefined)[]): void {
+  for (const secret of secrets) {
+    if (!secret || secret.length < MIN_SECRET) continue;
+    known.delete(secret);
+    known.set(secret, spread(secret));
+    if (known.size > KNOWN_LIMIT) known.delete(known.keys().next().value!);
+  }
+}
+
+/**
+ * The single filter between secrets and anything a user can read: error messages and fields, `toJSON`, log
+ * lines and hook payloads. Removes every known secret (see {@link rememberSecrets}) and every string in
+ * `secrets`, even split by tags or whitespace or cut short at the end; Authorization values, `authorization`
+ * query values, security tokens and 64-hex signing keys; and the same again in percent- or JSON-decoded form.
  *
  * @internal
  */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
+  const out = filter(text, secrets);
+  // An echo may be encoded (`%2F` before a signature, a token in a query): look at the decoded text too.
+  const decoded = decode(out);
+  if (decoded === out) return out;
+  const clean = filter(decoded, secrets);
+  return clean === decoded ? out : clean;
+}
+
+function filter(text: string, extra: readonly (string | undefined)[]): string {
   let out = text;
-  for (const secret of secrets) {
-    // Very short strings would blank out ordinary words; real keys and tokens are long.
-    if (secret && secret.length >= 8) out = out.split(secret).join(REDACTED);
-  }
+  const patterns = [...known.values()];
+  for (const secret of extra)
+    if (secret && secret.length >= MIN_SECRET && !known.has(secret)) patterns.push(spread(secret));
+  for (const pattern of patterns) out = out.replace(pattern, REDACTED);
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+  for (const secret of [...known.keys(), ...extra])
+    if (secret && secret.length >= MIN_SECRET) out = cutTail(out, secret);
   return out;
 }
 
-/**
- * {@link redact} for text that was cut short (a capped body): a cut may leave the start of a secret at the very
- * end, which no whole-value match can see, so that tail is removed too.
- *
- * @internal
- */
-export function redactCut(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let out = redact(text, secrets);
-  for (const secret of secrets) {
-    if (!secret || secret.length < 8) continue;
-    for (let k = Math.min(secret.length - 1, out.length); k >= 4; k--) {
-      if (out.endsWith(secret.slice(0, k))) {
-        out = `${out.slice(0, out.length - k)}${REDACTED}`;
+// The secret with any tags or whitespace allowed between its characters: `secr<wbr>et` and a wrapped line match.
+function spread(secret: string): RegExp {
+  const chars = [...secret].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+  return new RegExp(chars.join('(?:<[^>]*>|\\s)*'), 'g');
+}
+
+// Where a text was cut (its end, or the `…` of an excerpt), the start of a secret may be left; no whole-value
+// match can see it.
+function cutTail(text: string, secret: string): string {
+  let out = text;
+  const cuts = [out.length];
+  for (let at = out.indexOf('…'); at !== -1; at = out.indexOf('…', at + 1)) cuts.push(at);
+  for (const cut of cuts.sort((a, b) => b - a)) {
+    for (let k = Math.min(secret.length - 1, cut); k >= MIN_FRAGMENT; k--) {
+      if (out.startsWith(secret.slice(0, k), cut - k)) {
+        out = `${out.slice(0, cut - k)}${REDACTED}${out.slice(cut)}`;
         break;
       }
     }
@@ -50,8 +89,28 @@ export function redactCut(text: string, secrets: readonly (string | undefined)[]
   return out;
 }
 
+function decode(text: string): string {
+  let out = text;
+  // Up to three layers: a value encoded twice (`%252F`) by a proxy is still readable to a person.
+  for (let layer = 0; layer < 3; layer++) {
+    const next = out
+      .replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+        try {
+          return decodeURIComponent(run);
+        } catch {
+          return run;
+        }
+      })
+      .replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+      .replace(/\\\//g, '/');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 /**
- * {@link redact} applied to every string inside a JSON-like value (log data, `toJSON` output).
+ * {@link redact} applied to every string inside a JSON-like value (log data, `toJSON` output, hook payloads).
  * Keys that name a secret lose their value whatever it looks like.
  *
  * @internal
@@ -70,3 +129,24 @@ export function redactValue(value: unknown, secrets: readonly (string | undefine
 }
 
 const SECRET_KEY = /^(authorization|x-bce-security-token|sessiontoken|secretaccesskey|signingkey)$/i;
+
+/**
+ * A cause safe to keep on an error: the same object when nothing in its message, stack or own cause changes
+ * under {@link redact}, else a plain copy (same name and code) with the text redacted.
+ *
+ * @internal
+ */
+export function redactCause(cause: unknown, depth = 0): unknown {
+  if (typeof cause === 'string') return redact(cause);
+  if (!(cause instanceof Error) || depth > 4) return cause;
+  const message = redact(cause.message);
+  const stack = cause.stack === undefined ? undefined : redact(cause.stack);
+  const inner = cause.cause === undefined ? undefined : redactCause(cause.cause, depth + 1);
+  if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
+  const copy = new Error(message, inner === undefined ? undefined : { cause: inner });
+  copy.name = cause.name;
+  if (stack !== undefined) copy.stack = stack;
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code: redactValue(code) });
+  return copy;
+}
