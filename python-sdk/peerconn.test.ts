@@ -350,6 +350,7 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
       });
 
       expect(serverError(eleventh)).toMatchObject({ status: 400, code: 'QuotaExceeded' });
+      expect(serverError(eleventh).message).toContain(hub);
     });
 
     it('who may do what across accounts: AcceptorOnly, InitiatorOnly, and accept outside consulting', async () => {
@@ -477,6 +478,74 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
 
       expect(attrs(result)['peer_conn_id']).toMatch(/^peerconn-/);
       expect(emulator.state().counts.requests - before).toBe(2);
+    });
+  });
+
+  describe('documented rules', () => {
+    it('an empty list has no marker key (list_peerconns reads marker as None)', async () => {
+      const a = account('bj');
+
+      const result = await pc(a, 'list_peerconns', { vpc_id: a.vpcs[0] });
+
+      expect(attrs(result)).toEqual({ is_truncated: false, max_keys: 1000, peer_conns: [] });
+      expect(result.ok && result.body).not.toHaveProperty('marker');
+    });
+
+    it('refund is refused for a prepaid cross-border connection (gz to hkg)', async () => {
+      const a = account('gz', 'hkg');
+      const id = await created(a, {
+        local_vpc_id: a.vpcs[0],
+        peer_vpc_id: a.vpcs[1],
+        peer_region: 'hkg',
+        billing: billing({ paymentTiming: 'Prepaid' }),
+      });
+
+      expect(serverError(await pc(a, 'refund_peerconn', { peer_conn_id: id }))).toMatchObject({
+        status: 400,
+        code: 'CrossBorderCannotRefund',
+      });
+      expect((await view(a, id))['status']).toBe('active');
+    });
+
+    it('10 peer connections per user: the eleventh, between two fresh VPCs, is QuotaExceeded', async () => {
+      const a = account(...Array<string>(22).fill('bj'));
+      for (let i = 0; i < 20; i += 2) {
+        await created(a, { local_vpc_id: a.vpcs[i], peer_vpc_id: a.vpcs[i + 1], peer_region: 'bj' });
+      }
+
+      const eleventh = serverError(
+        await pc(a, 'create_peerconn', {
+          bandwidth_in_mbps: 10,
+          local_vpc_id: a.vpcs[20],
+          peer_vpc_id: a.vpcs[21],
+          peer_region: 'bj',
+        }),
+      );
+
+      expect(eleventh).toMatchObject({ status: 400, code: 'QuotaExceeded' });
+      expect(eleventh.message).toContain(a.accountId);
+    });
+
+    it('handle_peerconn with an unknown action is an error naming it', async () => {
+      const a = account('bj', 'bj');
+      const id = await created(a, { local_vpc_id: a.vpcs[0], peer_vpc_id: a.vpcs[1], peer_region: 'bj' });
+
+      const result = serverError(await pc(a, 'handle_peerconn', { peer_conn_id: id, action: 'approve' }));
+
+      expect(result).toMatchObject({ status: 400, code: 'InvalidParameterValue' });
+      expect(result.message).toContain('"approve"');
+    });
+
+    it('another account’s id as marker gets the answer of an id never issued', async () => {
+      const a = account('bj');
+      const b = account('bj', 'bj');
+      const bobs = await created(b, { local_vpc_id: b.vpcs[0], peer_vpc_id: b.vpcs[1], peer_region: 'bj' });
+      const unknown = 'peerconn-zzzzzzzzzzzz';
+
+      const foreign = serverError(await pc(a, 'list_peerconns', { vpc_id: a.vpcs[0], marker: bobs }));
+      const never = serverError(await pc(a, 'list_peerconns', { vpc_id: a.vpcs[0], marker: unknown }));
+
+      expect({ ...foreign, message: foreign.message.replaceAll(bobs, unknown) }).toEqual(never);
     });
   });
 

@@ -30,6 +30,11 @@ export interface EmulatorOptions {
   transitions?: Partial<TransitionDurations>;
   /** Peer connections allowed per VPC (either end). @default 10 */
   quotaPerVpc?: number;
+  /**
+   * Peer connections allowed per account (either end), checked on create for both accounts; `seedPeerConns`
+   * ignores it, so you can load thousands. @default 10
+   */
+  quotaPerUser?: number;
 }
 
 /** A plain, detached copy of the emulator's state (no secrets). */
@@ -81,8 +86,8 @@ export interface Emulator {
    * your own pagination tests; much faster than creating them through the API. A number makes that many
    * `active` postpaid same-account connections, each between two new VPCs of `options.accountId` (default:
    * alice) in `options.region` (default `bj`). Each input is checked as create checks a request (VPCs exist and
-   * differ, one connection per VPC pair, `quotaPerVpc`, same-region postpaid only); when one is wrong it throws
-   * and loads none. Returns the new ids in creation order, the order lists return them in.
+   * differ, one connection per VPC pair, `quotaPerVpc`, same-region postpaid only; not `quotaPerUser`); when one
+   * is wrong it throws and loads none. Returns the new ids in creation order, the order lists return them in.
    * @example
    * const ids = emulator.seedPeerConns(2_500); // alice now has 2,500 connections: 3 pages at maxKeys 1000
    * emulator.seedPeerConns([{ localVpcId: 'vpc-alicebj00001', peerVpcId: 'vpc-bobgz000001', status: 'consulting' }]);
@@ -123,7 +128,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   if (options.now !== undefined) clockOptions.now = options.now;
   if (options.realTime !== undefined) clockOptions.realTime = options.realTime;
   const clock = createClock(clockOptions);
-  const state = createState({ ...DEFAULT_TRANSITIONS, ...options.transitions }, options.quotaPerVpc ?? 10);
+  const state = createState(
+    { ...DEFAULT_TRANSITIONS, ...options.transitions },
+    options.quotaPerVpc ?? 10,
+    options.quotaPerUser ?? 10,
+  );
   const faults = createFaults();
   if (options.seed ?? true) {
     for (const { name: _name, vpcs, ...account } of FIXTURE_ACCOUNTS) {

@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   },
   BadDigest: { status: 400, when: 'Content-MD5 does not match the body' },
   MalformedJSON: { status: 400, when: 'the body is not JSON' },
+  RequestEntityTooLarge: { status: 413, when: 'a signed request whose body is over 1 MiB (it is not read further)' },
   InappropriateJSON: { status: 400, when: 'the body is not an object, or a required field is missing' },
   InvalidParameterValue: {
     status: 400,
@@ -41,7 +42,10 @@ export const ERROR_CODES = {
   },
   SameVpcNotAllowed: { status: 400, when: 'create: localVpcId equals peerVpcId' },
   PeerConnAlreadyExists: { status: 409, when: 'create: the two VPCs are already peered (either direction)' },
-  QuotaExceeded: { status: 400, when: 'create: a VPC already has 10 peer connections' },
+  QuotaExceeded: {
+    status: 400,
+    when: 'create: a VPC, or the account of either end, already has 10 peer connections (quotaPerVpc, quotaPerUser)',
+  },
   SameRegionPostpaidOnly: { status: 400, when: 'create: Prepaid for a same-region connection' },
   AcceptorOnly: { status: 403, when: 'accept/reject by an account other than the acceptor' },
   InitiatorOnly: {
@@ -56,6 +60,10 @@ export const ERROR_CODES = {
   AccessDenied: { status: 403, when: 'role names a side of the connection that is not the caller’s' },
   PostpaidCannotRenew: { status: 400, when: 'renew of a postpaid connection' },
   PostpaidCannotRefund: { status: 400, when: 'refund of a postpaid connection' },
+  CrossBorderCannotRefund: {
+    status: 400,
+    when: 'refund of a cross-border connection (mainland China to hkg or sin, or hkg to sin)',
+  },
   PrepaidDowngradeNotAllowed: { status: 400, when: 'resize of a prepaid connection to less bandwidth' },
   PrepaidNotReleasable: { status: 409, when: 'delete of an active, unexpired prepaid connection (refund it instead)' },
   DeleteProtected: { status: 403, when: 'delete or refund while deleteProtect is on' },

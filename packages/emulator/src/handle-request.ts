@@ -70,6 +70,43 @@ function apply(
   return text;
 }
 
+/** The largest request body the emulator reads; a larger one is refused with 413 `RequestEntityTooLarge`. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body, read up to `limit` bytes: a declared or actual length over it is 413 without reading further. */
+async function readBounded(request: Request, limit: number): Promise<Uint8Array> {
+  const tooLarge = () => fail('RequestEntityTooLarge', `the request body is larger than ${limit} bytes`);
+  if (!request.body || request.method === 'GET' || request.method === 'HEAD') return new Uint8Array(0);
+  if (Number(request.headers.get('content-length') ?? 0) > limit) tooLarge();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    total += next.value.byteLength;
+    if (total > limit) {
+      void reader.cancel().catch(() => {});
+      tooLarge();
+    }
+    chunks.push(next.value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Reads the body (bounded) at the first call; later calls get the same bytes, or the same refusal. */
+function bodyOnce(request: Request): () => Promise<Uint8Array> {
+  let read: Promise<Uint8Array> | undefined;
+  return () => {
+    read ??= readBounded(request, MAX_BODY_BYTES);
+    return read;
+  };
+}
+
 function faultResponse(fault: FaultSpec, requestId: string, clock: Clock): Response | undefined {
   if (fault.error) {
     const { status, code = 'InternalError', message = 'injected fault', retryAfterSeconds } = fault.error;
@@ -87,8 +124,9 @@ function faultResponse(fault: FaultSpec, requestId: string, clock: Clock): Respo
 }
 
 /**
- * The emulator core: answers one standard `Request` with a `Response`. Order: CORS preflight; faults
- * (delay, which ends with `request.signal` unless `applyAfterDisconnect`; injected error/response, drop before); body read and signature check; routing errors; JSON body;
+ * The emulator core: answers one standard `Request` with a `Response`. Order: CORS preflight; faults (delay,
+ * which ends with `request.signal` unless `applyAfterDisconnect`; injected error/response, drop before);
+ * signature check, then the body read (at most {@link MAX_BODY_BYTES}); routing errors; JSON body;
  * idempotency; the operation's rules; drop after. A dropped connection is `Response.error()`.
  * @internal
  */
@@ -107,10 +145,13 @@ export async function handleRequest(env: Env, request: Request): Promise<Respons
   }
   const operation = routed instanceof EmulatorError ? undefined : routed.operation;
   const fault = env.faults.take({ method: request.method, path: url.pathname, operation });
+  const body = bodyOnce(request);
+  // A request applied after its client left was received whole, as a server has it before it starts the work.
+  if (fault?.applyAfterDisconnect) await body().catch(() => undefined);
   if (fault?.delayMs) await sleep(fault.delayMs, fault.applyAfterDisconnect ? undefined : request.signal);
   const early = fault && faultResponse(fault, requestId, env.clock);
   if (early) return early;
-  const response = await respond(env, { request, url, query, routed, requestId, skew: fault?.dateSkewMs ?? 0 });
+  const response = await respond(env, { request, url, query, body, routed, requestId, skew: fault?.dateSkewMs ?? 0 });
   return fault?.drop === 'after' ? Response.error() : response;
 }
 
@@ -119,6 +160,8 @@ interface Incoming {
   request: Request;
   url: URL;
   query: Record<string, string>;
+  /** Its body, read (at most {@link MAX_BODY_BYTES}) at the first call. */
+  body: () => Promise<Uint8Array>;
   /** Where it goes, or why it goes nowhere (answered after the signature check, as the service does). */
   routed: Route | EmulatorError;
   requestId: string;
@@ -127,7 +170,7 @@ interface Incoming {
 }
 
 async function respond(env: Env, incoming: Incoming): Promise<Response> {
-  const { request, url, query, routed, requestId, skew } = incoming;
+  const { request, url, query, body, routed, requestId, skew } = incoming;
   const refuse = (error: unknown): Response => {
     env.state.counters.rejected++;
     if (error instanceof EmulatorError) {
@@ -136,11 +179,10 @@ async function respond(env: Env, incoming: Incoming): Promise<Response> {
     return errorResponse(500, 'InternalError', `emulator bug: ${String(error)}`, requestId, env.clock, skew);
   };
   try {
-    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    const bodyBytes = hasBody ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array(0);
-    const caller = await verifySignature(request, url, query, bodyBytes, env.state, env.clock);
+    // The body is read only once the signature over the headers holds, and never past the limit.
+    const caller = await verifySignature(request, url, query, body, env.state, env.clock);
     if (routed instanceof EmulatorError) return refuse(routed);
-    const text = apply(env, routed, caller.accountId, url, query, bodyBytes);
+    const text = apply(env, routed, caller.accountId, url, query, await body());
     return new Response(text ?? '', { status: 200, headers: baseHeaders(requestId, env.clock, skew) });
   } catch (error) {
     return refuse(error);

@@ -55,23 +55,42 @@ interface HttpLike {
 const NODE_HTTP = 'node:http';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'proxy-connection']);
 
-async function toRequest(req: IncomingLike, base: string, signal: AbortSignal): Promise<Request> {
+/**
+ * The `Request` of an incoming message. Its body is a stream that reads the socket only when pulled, so a request
+ * refused before its body is read (unsigned, or declaring too large a body) never buffers it; `drained()` tells
+ * whether the body was read to its end.
+ */
+function toRequest(req: IncomingLike, base: string, signal: AbortSignal): { request: Request; drained(): boolean } {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of req) chunks.push(chunk);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const body = hasBody ? new Blob(chunks as BlobPart[]) : null;
+  let drained = !hasBody;
+  let chunks: AsyncIterator<Uint8Array> | undefined;
+  const body = hasBody
+    ? new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          chunks ??= req[Symbol.asyncIterator]();
+          const next = await chunks.next();
+          if (next.done) {
+            drained = true;
+            controller.close();
+          } else controller.enqueue(next.value);
+        },
+      })
+    : null;
   const host = req.headers.host ?? new URL(base).host;
-  return new Request(new URL(req.url ?? '/', `http://${host}`), { method, headers, body, signal });
+  // `duplex: 'half'` is what fetch requires of a streamed request body.
+  const init = { method, headers, body, signal, duplex: 'half' } as RequestInit;
+  return { request: new Request(new URL(req.url ?? '/', `http://${host}`), init), drained: () => drained };
 }
 
 /**
- * Serves `handle` over node:http (Node, Bun, Deno). Each `Request` carries a signal that aborts when the client
+ * Serves `handle` over node:http (Node, Bun, Deno). The body is streamed: the emulator reads it only after the
+ * signature check, and at most its size limit. Each `Request` carries a signal that aborts when the client
  * disconnects before the response is sent (the response's `close`), so an injected delay ends with it. A `drop`
  * fault destroys the socket. `track` wraps the handling of each request, from its arrival to the response sent.
  * @internal
@@ -91,8 +110,9 @@ export async function listen(
     res.on('close', () => {
       if (!res.writableEnded) disconnected.abort();
     });
+    const incoming = toRequest(req, base, disconnected.signal);
     void track(() =>
-      toRequest(req, base, disconnected.signal)
+      Promise.resolve(incoming.request)
         .then(serve)
         .then(async (response) => {
           if (response.type === 'error') return req.socket.destroy();
@@ -101,6 +121,8 @@ export async function listen(
           response.headers.forEach((value, name) => {
             headers[name] = value;
           });
+          // A body left unread (the request was refused first) is not waited for: the connection ends here.
+          if (!incoming.drained()) headers['connection'] = 'close';
           const body = new Uint8Array(await response.arrayBuffer());
           res.writeHead(response.status, headers);
           res.end(body);

@@ -18,6 +18,9 @@ const PUT_FLAGS: Record<string, OperationName> = {
   refund: 'refundPeerconn',
 };
 
+/** Query parameters a PUT on `/v1/peerconn/{id}` may carry besides its action flag. */
+const PUT_PARAMS: ReadonlySet<string> = new Set(['clientToken', 'role', 'authorization']);
+
 function safeDecode(text: string, plusAsSpace: boolean): string {
   const value = plusAsSpace ? text.replace(/\+/g, ' ') : text;
   try {
@@ -48,7 +51,8 @@ export function parseQuery(search: string, plusAsSpace = false): Record<string, 
 /**
  * Maps method + path + query to an operation: `/v1/peerconn` (POST create, GET list), `/v1/peerconn/{id}`
  * (GET detail; PUT with one flag — accept, reject, resize, purchaseReserved, open, close, refund — or none for
- * update; DELETE), `/v1/peerconn/{id}/deleteProtect` (PUT). Returns an error code when nothing matches.
+ * update, and any other query key answered as an unknown action; DELETE), `/v1/peerconn/{id}/deleteProtect`
+ * (PUT). Throws a BCE error when nothing matches.
  * @internal
  */
 export function route(method: string, pathname: string, query: Record<string, string>): Route {
@@ -71,6 +75,13 @@ export function route(method: string, pathname: string, query: Record<string, st
   if (method === 'GET') return { operation: 'getPeerconn', peerConnId };
   if (method === 'DELETE') return { operation: 'deletePeerconn', peerConnId };
   if (method !== 'PUT') return notAllowed();
+  const unknown = Object.keys(query).filter((key) => !(key in PUT_FLAGS) && !PUT_PARAMS.has(key));
+  if (unknown.length > 0) {
+    fail(
+      'InvalidParameterValue',
+      `unknown action ${JSON.stringify(unknown[0])} on PUT ${pathname}: use one of ${Object.keys(PUT_FLAGS).join(', ')}, or none to update`,
+    );
+  }
   const flags = Object.keys(PUT_FLAGS).filter((flag) => flag in query);
   if (flags.length > 1) fail('InvalidParameterValue', `only one action flag per request (got ${flags.join(', ')})`);
   return { operation: flags.length ? PUT_FLAGS[flags[0]!]! : 'updatePeerconn', peerConnId };

@@ -32,15 +32,19 @@ export interface EmulatorState {
   due: DueQueue;
   /** Every id ever issued and its creation order, so a marker keeps working after its item is deleted. */
   issuedIds: Map<string, number>;
+  /** The accounts of both ends of every id ever issued: a marker works only for them. */
+  issuedTo: Map<string, readonly string[]>;
   idempotency: Map<string, IdempotentResult>;
   durations: TransitionDurations;
   quotaPerVpc: number;
+  /** Peer connections allowed per account (either end); seeding ignores it. */
+  quotaPerUser: number;
   counters: { created: number; deleted: number; requests: number; rejected: number };
   seq: number;
 }
 
 /** @internal */
-export function createState(durations: TransitionDurations, quotaPerVpc: number): EmulatorState {
+export function createState(durations: TransitionDurations, quotaPerVpc: number, quotaPerUser: number): EmulatorState {
   return {
     accounts: new Map(),
     credentials: new Map(),
@@ -50,9 +54,11 @@ export function createState(durations: TransitionDurations, quotaPerVpc: number)
     byAccount: new Map(),
     due: createDueQueue(),
     issuedIds: new Map(),
+    issuedTo: new Map(),
     idempotency: new Map(),
     durations,
     quotaPerVpc,
+    quotaPerUser,
     counters: { created: 0, deleted: 0, requests: 0, rejected: 0 },
     seq: 0,
   };
@@ -128,6 +134,7 @@ export function scheduleRecord(state: EmulatorState, record: PeerConnRecord): vo
 /** Stores a new record (its id issued by {@link issuePeerConnId} just before) and indexes it. @internal */
 export function insertRecord(state: EmulatorState, record: PeerConnRecord): void {
   state.peerConns.set(record.peerConnId, record);
+  state.issuedTo.set(record.peerConnId, [record.initiator.accountId, record.acceptor.accountId]);
   addTo(state.byVpc, record.initiator.vpcId, record);
   addTo(state.byVpc, record.acceptor.vpcId, record);
   addTo(state.byAccount, record.initiator.accountId, record);

@@ -62,14 +62,15 @@ function namesToSign(segment: string, headers: Headers): string[] {
  * The signature covers what it names and nothing more: a body is protected only through a signed
  * `content-length` (a body of another length → 403 `SignatureDoesNotMatch`) or a `Content-MD5` header
  * (mismatch → 400 `BadDigest`). The bcekit client signs neither (browsers own Content-Length), so its bodies
- * are not covered. `query` is `url.search` as `parseQuery` reads it (`+` a literal plus).
+ * are not covered. `query` is `url.search` as `parseQuery` reads it (`+` a literal plus). `readBody` is called only
+ * once the signature over the headers holds, so a refused request's body is never read.
  * @internal
  */
 export async function verifySignature(
   request: Request,
   url: URL,
   query: Record<string, string>,
-  body: Uint8Array,
+  readBody: () => Promise<Uint8Array>,
   state: EmulatorState,
   clock: Clock,
 ): Promise<Caller> {
@@ -116,7 +117,7 @@ export async function verifySignature(
   let matches = (await expected(false)) === auth.signature;
   if (!matches && url.search.includes('+')) matches = (await expected(true)) === auth.signature;
   if (!matches) fail('SignatureDoesNotMatch', 'the request signature we calculated does not match yours');
-  checkBody(request, names, body);
+  checkBody(request, names, await readBody());
   return { accountId: credential.accountId, accessKeyId: auth.accessKeyId };
 }
 

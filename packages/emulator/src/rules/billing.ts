@@ -4,6 +4,15 @@ import { requireInitiator, requireStatus, requireUnprotected, requireVisible } f
 import type { OperationContext, OperationResult } from './context.ts';
 import { addMonths, positiveIntField, requireObject, reservationField } from './validate.ts';
 
+/** Regions outside mainland China; each is its own side of a border. */
+const OUTSIDE_MAINLAND: ReadonlySet<string> = new Set(['hkg', 'sin']);
+
+/** Whether a connection between these regions crosses a border (mainland China, Hong Kong, Singapore). */
+function isCrossBorder(a: string, b: string): boolean {
+  const area = (region: string) => (OUTSIDE_MAINLAND.has(region) ? region : 'mainland');
+  return area(a) !== area(b);
+}
+
 /**
  * `PUT /v1/peerconn/{id}?resize`: initiator only (`InitiatorOnly`), only when `active`
  * (`InvalidPeerConnStatus`); prepaid can only grow (`PrepaidDowngradeNotAllowed`); → `updating` → `active`.
@@ -48,7 +57,8 @@ export function renewPeerconn(ctx: OperationContext): OperationResult {
 }
 
 /**
- * `PUT /v1/peerconn/{id}?refund`: initiator only; prepaid only (`PostpaidCannotRefund`); blocked by delete
+ * `PUT /v1/peerconn/{id}?refund`: initiator only; prepaid only (`PostpaidCannotRefund`); not cross-border
+ * (`CrossBorderCannotRefund`: mainland China to Hong Kong or Singapore, or between those two); blocked by delete
  * protection (`DeleteProtected`); from `active`, `expired` or `consult_failed`; → `deleting` → gone.
  * @internal
  */
@@ -57,6 +67,12 @@ export function refundPeerconn(ctx: OperationContext): OperationResult {
   requireInitiator(record, ctx.accountId, 'refund');
   if (record.paymentTiming !== 'Prepaid') {
     fail('PostpaidCannotRefund', `peer connection ${record.peerConnId} is postpaid; release it with delete`);
+  }
+  if (isCrossBorder(record.initiator.region, record.acceptor.region)) {
+    fail(
+      'CrossBorderCannotRefund',
+      `peer connection ${record.peerConnId} is cross-border (${record.initiator.region} to ${record.acceptor.region}) and cannot be refunded`,
+    );
   }
   requireUnprotected(record);
   requireStatus(record, ['active', 'expired', 'consult_failed'], 'refund');

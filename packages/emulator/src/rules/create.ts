@@ -72,7 +72,8 @@ export function checkPeering(
  * (`SameVpcNotAllowed`); the local VPC is the caller's (and in the endpoint's region when the host names one),
  * the peer VPC is in `peerRegion` and belongs to `peerAccountId` or, without it, to the caller (`NoSuchVpc`);
  * one connection per VPC pair in either direction (`PeerConnAlreadyExists`); at most `quotaPerVpc` per VPC
- * (`QuotaExceeded`); same-region connections are postpaid only (`SameRegionPostpaidOnly`).
+ * (`QuotaExceeded`); same-region connections are postpaid only (`SameRegionPostpaidOnly`); at most
+ * `quotaPerUser` per account, the accounts of both ends checked (`QuotaExceeded`).
  * Same-account connections go `creating` → `active`; cross-account ones wait in `consulting`.
  * @internal
  */
@@ -104,6 +105,15 @@ export function createPeerconn(ctx: OperationContext): OperationResult {
   findVpc(ctx, localVpcId, ctx.accountId, localRegion, 'local VPC');
   findVpc(ctx, peerVpcId, peerAccountId, peerRegion, 'peer VPC');
   checkPeering(ctx.state, localVpc!, ctx.state.vpcs.get(peerVpcId)!, paymentTiming);
+  // Per account as well as per VPC (seedPeerConns does not check this one, so one account can hold thousands).
+  for (const accountId of new Set([ctx.accountId, peerAccountId])) {
+    if ((ctx.state.byAccount.get(accountId)?.length ?? 0) >= ctx.state.quotaPerUser) {
+      fail(
+        'QuotaExceeded',
+        `account ${accountId} already has ${ctx.state.quotaPerUser} peer connections (the quota per user)`,
+      );
+    }
+  }
 
   const { peerConnId, seq } = issuePeerConnId(ctx.state);
   const record: PeerConnRecord = {

@@ -30,8 +30,9 @@ function parseMaxKeys(value: string | undefined): number {
 /**
  * `GET /v1/peerconn?vpcId=&marker=&maxKeys=`: the caller's sides in creation order. With `vpcId`, the sides
  * whose local VPC it is; without, each visible connection once (initiator side when the caller owns it).
- * `marker` is the id of the first item of a page (`InvalidParameterValue` when never issued; it keeps working
- * after that item is deleted); `maxKeys` 1..1000, default 1000; `nextMarker` only when `isTruncated`.
+ * `marker` is the id of the first item of a page (`InvalidParameterValue` when never issued to the caller's
+ * account, the same answer for another account's id; it keeps working after that item is deleted); `maxKeys`
+ * 1..1000, default 1000; `marker` only when the page has items, `nextMarker` only when `isTruncated`.
  * @internal
  */
 export function listPeerconns(ctx: OperationContext): OperationResult {
@@ -41,7 +42,10 @@ export function listPeerconns(ctx: OperationContext): OperationResult {
   let fromSeq = 0;
   if (marker !== undefined) {
     const seq = ctx.state.issuedIds.get(marker);
-    if (seq === undefined) fail('InvalidParameterValue', `marker ${marker} was not returned by this service`);
+    // Another account's id is answered exactly like one never issued, so a list tells nobody it exists.
+    if (seq === undefined || !ctx.state.issuedTo.get(marker)?.includes(ctx.accountId)) {
+      fail('InvalidParameterValue', `marker ${marker} was not returned by this service`);
+    }
     fromSeq = seq;
   }
   // The index holds the candidates in creation order: start at the marker, stop one match past the page.
@@ -60,12 +64,9 @@ export function listPeerconns(ctx: OperationContext): OperationResult {
     page.push(toView(record, role));
   }
   const isTruncated = nextMarker !== undefined;
-  const result: Record<string, unknown> = {
-    marker: marker ?? page[0]?.peerConnId ?? '',
-    isTruncated,
-    maxKeys,
-    peerConns: page,
-  };
+  const result: Record<string, unknown> = { isTruncated, maxKeys, peerConns: page };
+  // The service leaves `marker` out of an empty list.
+  if (page.length > 0) result['marker'] = marker ?? page[0]!.peerConnId;
   if (isTruncated) result['nextMarker'] = nextMarker;
   return result;
 }

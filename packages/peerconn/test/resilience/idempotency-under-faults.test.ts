@@ -71,7 +71,7 @@ describe('createPeerconn under 30% injected faults', () => {
   const recovered = new Map<number, string>();
 
   beforeAll(async () => {
-    emulator = createEmulator({ seed: false });
+    emulator = createEmulator({ seed: false, quotaPerUser: Number.POSITIVE_INFINITY });
     server = await emulator.listen({
       middleware: async (request, next) => {
         const response = await next(request);
