@@ -5,6 +5,8 @@ export { type BceClient, createClient } from './client/create-client.ts';
 export { createClientToken } from './client-token.ts';
 
 // Credentials
+export { defaultCredentials } from './credentials/default-credentials.ts';
+export { type BceCliCredentialProvider, type BceCliOptions, fromBceCli } from './credentials/from-bce-cli.ts';
 export { fromEnv } from './credentials/from-env.ts';
 
 // Errors

@@ -1,5 +1,6 @@
 import type { BceCredentials } from '@bcekit/signer';
 import { checkCredentialFields } from '../credentials/check-credential-fields.ts';
+import { credentialsWhenMissing } from '../credentials/when-missing.ts';
 import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
 import { describeValue } from '../errors/describe-value.ts';
 import { redact, redactValue } from '../errors/redact.ts';
@@ -100,7 +101,9 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
     if (issue) issues.push(issue);
   }
   if (opts.endpoint === undefined && opts.region === undefined) issues.push(noEndpointIssue);
-  issues.push(...checkCredentials(opts.credentials));
+  // Not given: the environment or Baidu's CLI files where the runtime has them (Node, Deno, Bun).
+  const credentials = opts.credentials ?? credentialsWhenMissing(issues);
+  issues.push(...checkCredentials(credentials));
   const retry = normalizeRetry(opts.retry, DEFAULT_RETRY, 'retry', issues);
   const timeout = normalizeTimeout(opts.timeout, DEFAULT_TIMEOUT, 'timeout', issues);
   if (opts.fetch !== undefined && typeof opts.fetch !== 'function')
@@ -114,7 +117,7 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
   return {
     region: opts.region,
     endpoint,
-    credentials: opts.credentials as BceCredentials | CredentialProvider,
+    credentials: credentials as BceCredentials | CredentialProvider,
     retry,
     timeout,
     fetch: opts.fetch,

@@ -24,8 +24,12 @@ export interface ClientOptions {
   region?: string;
   /** Overrides the region's host: `"https://host"`, `"http://127.0.0.1:8080"` or a bare `host[:port]` (https). */
   endpoint?: string;
-  /** A static access key pair, or a (sync or async) provider that may return an `expiration`. */
-  credentials: BceCredentials | CredentialProvider;
+  /**
+   * A static access key pair, or a (sync or async) provider that may return an `expiration`. Not given: in Node,
+   * Deno and Bun, {@link defaultCredentials} (the environment, then Baidu's CLI profile); in browsers and Workers
+   * it is required.
+   */
+  credentials?: BceCredentials | CredentialProvider;
   /** Retries, or full retry options. @default 3 */
   retry?: number | RetryOptions;
   /** Per-attempt timeout in ms (covers the response body too), or `false` for none. @default 30000 */
