@@ -4,10 +4,35 @@
 // for browsers and Workers do not match `node` and keep dist/esm, where unused operations are dropped module by
 // module. `@bcekit/*` dependencies stay external in every output, so each package exists once at run time and
 // `instanceof` works across packages.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
+
+/**
+ * Dependencies whose used functions are bundled into dist/node rather than imported: valibot ships one 200 KB
+ * ESM file, and parsing it was about half of the packages' import cost in Node (BENCHMARKS.md, cold start); the
+ * node build keeps the few functions it calls. Each package's copy is its own; valibot schemas are plain objects
+ * run through their own `~run`, so a schema made by one copy works with the app's valibot (types still come from
+ * the `valibot` package). dist/esm and dist/cjs keep importing the dependency, so bundlers share one copy.
+ */
+const INLINE_IN_NODE = ['valibot'];
+
+/** Resolves each of `names` from `dir` to its ESM entry (package.json `exports['.'].import.default`). */
+function resolveEsmEntry(dir, names) {
+  const require = createRequire(join(dir, 'package.json'));
+  const entries = new Map();
+  for (const name of names) {
+    const manifestOf = (folder) =>
+      existsSync(join(folder, 'package.json')) ? JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) : {};
+    let root = dirname(require.resolve(name));
+    while (manifestOf(root).name !== name) root = dirname(root);
+    const manifest = manifestOf(root);
+    entries.set(name, join(root, manifest.exports['.'].import.default));
+  }
+  return { name: 'resolve-inlined-dependencies', resolveId: (id) => entries.get(id) ?? null };
+}
 
 /**
  * @param {string} dir package directory
@@ -20,6 +45,7 @@ export function packageConfig(dir, entries, more = {}) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
   const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
+  const inlined = deps.filter((d) => INLINE_IN_NODE.includes(d));
   const paths = (list = {}) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, join(dir, v)]));
   const input = paths(entries);
   const plugins = (build) => [...(more.plugins?.(build) ?? []), esbuild({ target: 'es2022' })];
@@ -47,12 +73,17 @@ export function packageConfig(dir, entries, more = {}) {
     // Code shared by two entry points (peerconn's index and testing) lives once, in a chunk.
     chunkFileNames: 'chunks/[name]-[hash].js',
   };
-  // One graph for all three outputs unless the internal files differ between them.
+  // One graph for all three outputs unless the node build differs (internal files, or a dependency inlined).
   const builds =
-    more.internal || more.nodeInternal
+    more.internal || more.nodeInternal || inlined.length > 0
       ? [
           { input: { ...input, ...paths(more.internal) }, external, plugins: plugins('preserved'), output: preserved },
-          { input: { ...input, ...paths(more.nodeInternal) }, external, plugins: plugins('node'), output: node },
+          {
+            input: { ...input, ...paths(more.nodeInternal) },
+            external: (id) => external(id) && !inlined.some((d) => id === d || id.startsWith(`${d}/`)),
+            plugins: [resolveEsmEntry(dir, inlined), ...plugins('node')],
+            output: node,
+          },
         ]
       : [{ input, external, plugins: plugins('preserved'), output: [...preserved, node] }];
   return [

@@ -55,3 +55,37 @@ describe('Node resolves @bcekit/* to one bundled file per entry point', () => {
     expect(result.reexported).toBe(true);
   });
 });
+
+// The node build carries the valibot functions it uses (scripts/rollup-package.mjs, INLINE_IN_NODE) instead of
+// importing valibot's 200 KB file; its schemas must still work with the app's own valibot, composed or alone.
+const composeScript = `
+const v = await import('valibot');
+const { CreatePeerconnInputSchema, GetPeerconnInputSchema } = await import('@bcekit/peerconn');
+const good = { bandwidthInMbps: 10, localVpcId: 'vpc-a', peerVpcId: 'vpc-b', peerRegion: 'bj' };
+const parsed = v.safeParse(CreatePeerconnInputSchema, good);
+const bad = v.safeParse(CreatePeerconnInputSchema, { ...good, bandwidthInMbps: 0 });
+const wrapped = v.safeParse(v.object({ request: GetPeerconnInputSchema, note: v.string() }), { request: { peerConnId: '' }, note: 'x' });
+console.log(JSON.stringify({
+  resolved: import.meta.resolve('@bcekit/peerconn'),
+  parsed: [parsed.success, parsed.output?.billing?.paymentTiming],
+  bad: [bad.success, bad.issues?.map((i) => [i.path?.map((p) => p.key).join('.'), i.message])],
+  wrapped: [wrapped.success, wrapped.issues?.[0]?.path?.map((p) => p.key).join('.')],
+}));
+`;
+
+describe("the node build's schemas with the app's valibot", () => {
+  beforeAll(ensureBuilt, 120_000);
+
+  it('parse, report issues and compose as valibot schemas', () => {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', composeScript], {
+      cwd: peerconnDir,
+      encoding: 'utf8',
+    });
+    const result = JSON.parse(out);
+    expect(result.resolved).toMatch(/\/packages\/peerconn\/dist\/node\/index\.js$/);
+    expect(result.parsed).toEqual([true, 'Postpaid']);
+    expect(result.bad[0]).toBe(false);
+    expect(result.bad[1]).toContainEqual(['bandwidthInMbps', 'must be an integer >= 1']);
+    expect(result.wrapped).toEqual([false, 'request.peerConnId']);
+  });
+});
