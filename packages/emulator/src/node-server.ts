@@ -110,9 +110,14 @@ export async function listen(
     res.on('close', () => {
       if (!res.writableEnded) disconnected.abort();
     });
-    const incoming = toRequest(req, base, disconnected.signal);
+    let drained = () => true;
     void track(() =>
-      Promise.resolve(incoming.request)
+      // In the chain, so that a request that cannot be read (an invalid Host) ends its connection, not the server.
+      new Promise<Request>((resolve) => {
+        const incoming = toRequest(req, base, disconnected.signal);
+        drained = incoming.drained;
+        resolve(incoming.request);
+      })
         .then(serve)
         .then(async (response) => {
           if (response.type === 'error') return req.socket.destroy();
@@ -122,7 +127,7 @@ export async function listen(
             headers[name] = value;
           });
           // A body left unread (the request was refused first) is not waited for: the connection ends here.
-          if (!incoming.drained()) headers['connection'] = 'close';
+          if (!drained()) headers['connection'] = 'close';
           const body = new Uint8Array(await response.arrayBuffer());
           res.writeHead(response.status, headers);
           res.end(body);

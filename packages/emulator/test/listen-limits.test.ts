@@ -2,6 +2,7 @@
 // is sent, and a signed one stops being read at the size limit (413). Each test sends only part of a large
 // body and waits for the answer: an emulator that reads bodies first would never answer (the test times out).
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { sign } from '@bcekit/signer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -111,5 +112,24 @@ describe('listen() and request bodies', () => {
 
     expect(response.status).toBe(413);
     expect(((await response.json()) as { code: string }).code).toBe('RequestEntityTooLarge');
+  });
+});
+
+describe('listen() and requests it cannot read', () => {
+  it('ends the connection of a request with an invalid Host, and keeps serving', async () => {
+    const { port } = env.server;
+    const socket = connect(port, '127.0.0.1');
+    const closed = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString('latin1');
+      });
+      socket.on('close', () => resolve(text));
+    });
+    socket.write('GET /v1/peerconn HTTP/1.1\r\nHost: not a host\r\n\r\n');
+
+    expect(await closed).toBe('');
+    const response = await fetch(`${env.server.url}/v1/peerconn`);
+    expect(response.status).toBe(400); // unsigned, answered: the server is still up
   });
 });
