@@ -3,18 +3,31 @@ import { createFaults, type Faults } from './faults.ts';
 import { FIXTURE_ACCOUNTS } from './fixtures.ts';
 import { handleRequest } from './handle-request.ts';
 import { randomId } from './ids.ts';
+import {
+  type AddSubnetInput,
+  type AddVpcInput,
+  publicSubnet,
+  publicVpc,
+  putSubnet,
+  putVpc,
+  type VpcRecord,
+} from './network.ts';
+import { routeTableView } from './network-views.ts';
 import { type EmulatorServer, type ListenOptions, listen } from './node-server.ts';
 import { type SeedOptions, type SeedPeerConn, seedPeerConns } from './seed.ts';
-import { createState, putAccount, putVpc, settleDue } from './state.ts';
+import { createState, putAccount, settleDue } from './state.ts';
 import { DEFAULT_TRANSITIONS } from './transitions.ts';
 import type {
   EmulatorAccount,
+  EmulatorSubnet,
   EmulatorVpc,
   KnownPeerConnStatus,
   PeerConnEnd,
   PeerConnRecord,
+  PeerConnRoutesPolicy,
   PeerConnSide,
   PeerConnState,
+  RouteTableView,
   TransitionDurations,
 } from './types.ts';
 
@@ -35,6 +48,12 @@ export interface EmulatorOptions {
    * ignores it, so you can load thousands. @default 10
    */
   quotaPerUser?: number;
+  /**
+   * What deleting or refunding a peer connection does to the route rules through it (undocumented by the
+   * service; an assumption of the emulator): `refuse` (409 `PeerConnInUse` until the rules are gone), `remove`
+   * them, or `keep` them dangling. @default 'refuse'
+   */
+  peerConnRoutes?: PeerConnRoutesPolicy;
 }
 
 /** A plain, detached copy of the emulator's state (no secrets). */
@@ -43,11 +62,16 @@ export interface EmulatorSnapshot {
   now: string;
   accounts: { accountId: string; accessKeyIds: string[] }[];
   vpcs: EmulatorVpc[];
+  subnets: EmulatorSubnet[];
+  /** Every VPC's route table with all its rules (`sys` rules first, with an empty `routeRuleId`). */
+  routeTables: RouteTableView[];
   /** Every existing peer connection with both ends, in creation order. Times are ms since the epoch. */
   peerConns: PeerConnState[];
   counts: {
     /** Existing peer connections (deleted ones are gone; `deleting` ones still count). */
     peerConns: number;
+    /** Route rules made by users (`sys` rules not counted). */
+    routeRules: number;
     byStatus: Partial<Record<KnownPeerConnStatus, number>>;
     /** Connections ever created / removed after deletion or refund. */
     created: number;
@@ -58,7 +82,7 @@ export interface EmulatorSnapshot {
   };
 }
 
-/** An in-memory BCE peer connection service. */
+/** An in-memory BCE VPC host (`bcc.{region}.baidubce.com`): VPCs, subnets, route tables, peer connections. */
 export interface Emulator {
   /** The core: answers one standard `Request`. A dropped connection (fault) is `Response.error()`. */
   handle(request: Request): Promise<Response>;
@@ -79,8 +103,16 @@ export interface Emulator {
   issueTemporaryCredentials(
     accountId: string,
   ): Required<Pick<EmulatorAccount, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>>;
-  /** Adds a VPC to an existing account. */
-  addVpc(input: { accountId: string; region: string; vpcId?: string; name?: string }): EmulatorVpc;
+  /** Adds a VPC (and its default route table) to an existing account; without `cidr` it gets the next `10.x.y.0/24`. */
+  addVpc(input: AddVpcInput): EmulatorVpc;
+  /**
+   * Adds a subnet to a VPC: its CIDR lies inside the VPC's and overlaps no other subnet of it. The VPC's route
+   * table gains the subnet's `sys` rule, and route rules may then use sources inside it.
+   * @example
+   * const vpc = emulator.addVpc({ accountId: alice.accountId, region: 'bj', cidr: '10.8.0.0/16' });
+   * emulator.addSubnet({ vpcId: vpc.vpcId, cidr: '10.8.1.0/24', zoneName: 'cn-bj-a' });
+   */
+  addSubnet(input: AddSubnetInput): EmulatorSubnet;
   /**
    * Loads peer connections straight into the state, as if they had been created earlier, e.g. thousands for
    * your own pagination tests; much faster than creating them through the API. A number makes that many
@@ -113,8 +145,8 @@ export interface Emulator {
 }
 
 /**
- * Creates an offline emulator of the BCE peer connection API: signature checks, idempotency, the service's
- * rules, time-driven states, pagination, BCE-shaped errors and CORS. See the package README for the rules
+ * Creates an offline emulator of the BCE VPC host: VPCs, subnets, route tables and rules, peer connections, with
+ * signature checks, idempotency, the service's rules, time-driven states, pagination, BCE-shaped errors and CORS. See the package README for the rules
  * and error codes.
  *
  * @example
@@ -132,12 +164,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     { ...DEFAULT_TRANSITIONS, ...options.transitions },
     options.quotaPerVpc ?? 10,
     options.quotaPerUser ?? 10,
+    options.peerConnRoutes ?? 'refuse',
   );
   const faults = createFaults();
   if (options.seed ?? true) {
     for (const { name: _name, vpcs, ...account } of FIXTURE_ACCOUNTS) {
       putAccount(state, account);
-      for (const vpc of vpcs) putVpc(state, vpc);
+      for (const { subnets, ...vpc } of vpcs) {
+        putVpc(state, vpc, clock.now());
+        for (const subnet of subnets) putSubnet(state, { vpcId: vpc.vpcId, ...subnet }, clock.now());
+      }
     }
   }
   let inFlight = 0;
@@ -175,7 +211,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const { accessKeyId, secretAccessKey } = putAccount(state, { accountId, sessionToken });
       return { accessKeyId, secretAccessKey, sessionToken };
     },
-    addVpc: (input) => putVpc(state, input),
+    addVpc: (input) => putVpc(state, input, clock.now()),
+    addSubnet: (input) => putSubnet(state, input, clock.now()),
     seedPeerConns: (input, seedOptions) => seedPeerConns(state, clock.now(), input, seedOptions),
     clock,
     faults,
@@ -205,9 +242,11 @@ function snapshot(state: ReturnType<typeof createState>, clock: Clock): Emulator
   return {
     now: new Date(clock.now()).toISOString(),
     accounts: [...state.accounts.keys()].map((accountId) => ({ accountId, accessKeyIds: keys.get(accountId) ?? [] })),
-    vpcs: [...state.vpcs.values()].map((vpc) => ({ ...vpc })),
+    vpcs: [...state.vpcs.values()].map(publicVpc),
+    subnets: [...state.net.subnets.values()].map(publicSubnet),
+    routeTables: [...state.vpcs.values()].map((vpc: VpcRecord) => routeTableView(state, vpc)),
     peerConns,
-    counts: { peerConns: peerConns.length, byStatus, ...state.counters },
+    counts: { peerConns: peerConns.length, routeRules: state.net.routeRules.size, byStatus, ...state.counters },
   };
 }
 

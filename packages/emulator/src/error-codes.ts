@@ -1,7 +1,7 @@
 /**
  * Every error code the emulator answers with, its HTTP status and when. `fail(code, message)` takes the status
- * from here, so a code always answers with one status. BCE publishes no peerconn-specific
- * codes (peerconn-api.md §6.2), so the rule codes are the emulator's own; the auth and JSON codes are BCE's.
+ * from here, so a code always answers with one status. BCE publishes no peer-connection-, route-, VPC- or
+ * subnet-specific codes, so the rule codes are the emulator's own; the auth and JSON codes are BCE's.
  */
 export const ERROR_CODES = {
   InvalidHTTPAuthHeader: {
@@ -35,7 +35,10 @@ export const ERROR_CODES = {
     status: 409,
     when: 'a clientToken reused (same account and operation) with other parameters',
   },
-  NoSuchObject: { status: 404, when: 'no peer connection with that id in the caller’s account' },
+  NoSuchObject: {
+    status: 404,
+    when: 'no peer connection, VPC, subnet, route table or route rule with that id in the caller’s account',
+  },
   NoSuchVpc: {
     status: 404,
     when: 'create: local VPC not the caller’s (or not in the endpoint region), or peer VPC not in peerRegion of peerAccountId (or the caller)',
@@ -67,6 +70,31 @@ export const ERROR_CODES = {
   PrepaidDowngradeNotAllowed: { status: 400, when: 'resize of a prepaid connection to less bandwidth' },
   PrepaidNotReleasable: { status: 409, when: 'delete of an active, unexpired prepaid connection (refund it instead)' },
   DeleteProtected: { status: 403, when: 'delete or refund while deleteProtect is on' },
+  RouteSourceNotInSubnet: {
+    status: 400,
+    when: 'route rule: sourceAddress is neither 0.0.0.0/0 (::/0) nor inside a subnet of the table’s VPC',
+  },
+  RouteDestinationOverlapsVpc: {
+    status: 400,
+    when: 'route rule: destinationAddress overlaps the VPC’s own CIDR (and neither is 0.0.0.0/0)',
+  },
+  RouteRuleAlreadyExists: {
+    status: 409,
+    when: 'route rule: another rule of the table has the same sourceAddress and destinationAddress',
+  },
+  InvalidNexthop: {
+    status: 400,
+    when: 'route rule: nexthopType sys or unknown, nexthopId missing, or a peerConn next hop that is not the localIfId of a connection on this VPC’s side',
+  },
+  MultiPathRuleNotUpdatable: { status: 400, when: 'update of a multi-path (nextHopList) route rule' },
+  RouteRuleNotHaActive: {
+    status: 400,
+    when: 'HA switch of a rule that is not the ha:active rule of an active/standby route',
+  },
+  PeerConnInUse: {
+    status: 409,
+    when: 'delete/refund of a peer connection that route rules still use as next hop (option peerConnRoutes: refuse, the default)',
+  },
   InternalError: { status: 500, when: 'an emulator bug (or an injected fault)' },
 } as const satisfies Record<string, { status: number; when: string }>;
 

@@ -46,7 +46,8 @@ function apply(
   // Only writes are idempotent by clientToken; a read ignores one, so nothing is remembered or compared for it.
   const token = write ? query['clientToken'] : undefined;
   const key = `${accountId}\u0000${routed.operation}\u0000${token}`;
-  const print = token === undefined ? '' : fingerprint(routed.peerConnId, query, body);
+  const resourceId = routed.resourceId ?? routed.peerConnId;
+  const print = token === undefined ? '' : fingerprint(resourceId, query, body);
   if (token !== undefined) {
     const seen = recall(env.state, key, token, print);
     if (seen) return seen.body;
@@ -56,6 +57,7 @@ function apply(
     now,
     accountId,
     peerConnId: routed.peerConnId,
+    resourceId,
     query,
     body,
     hostRegion: HOST_REGION.exec(url.host)?.[1]?.toLowerCase(),

@@ -16,9 +16,9 @@ function stable(value: unknown): unknown {
  * keys sorted (so whitespace and key order, e.g. Python's `json.dumps` vs compact JSON, do not matter).
  * @internal
  */
-export function fingerprint(peerConnId: string, query: Record<string, string>, body: unknown): string {
+export function fingerprint(resourceId: string, query: Record<string, string>, body: unknown): string {
   const { clientToken: _token, ...rest } = query;
-  return JSON.stringify(stable({ peerConnId, query: rest, body: body ?? null }));
+  return JSON.stringify(stable({ resourceId, query: rest, body: body ?? null }));
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * `@bcekit/emulator`: an offline emulator of Baidu AI Cloud's VPC peer connection API, for demos,
+ * `@bcekit/emulator`: an offline emulator of Baidu AI Cloud's VPC host (VPCs, subnets, route tables and rules,
+ * peer connections), for demos,
  * examples and your own tests. One core answers standard `Request`s; use it as `fetch`, from msw, or over
  * node:http with `listen()`.
  *
@@ -16,22 +17,29 @@ export type { Emulator, EmulatorOptions, EmulatorSnapshot } from './emulator.ts'
 export { createEmulator } from './emulator.ts';
 export { ERROR_CODES, type ErrorCode } from './error-codes.ts';
 export type { FaultMatch, FaultSpec, Faults, InjectedFault } from './faults.ts';
-export type { FixtureAccount } from './fixtures.ts';
+export type { FixtureAccount, FixtureSubnet, FixtureVpc } from './fixtures.ts';
 export { FIXTURE_ACCOUNTS } from './fixtures.ts';
+export type { AddSubnetInput, AddVpcInput } from './network.ts';
 export type { EmulatorServer, ListenOptions } from './node-server.ts';
 export type { SeedOptions, SeedPeerConn } from './seed.ts';
 export { DEFAULT_TRANSITIONS } from './transitions.ts';
 export type {
   EmulatorAccount,
+  EmulatorSubnet,
   EmulatorVpc,
   KnownDnsStatus,
   KnownPeerConnStatus,
+  NexthopType,
   OperationName,
+  PathType,
   PeerConnEnd,
   PeerConnRole,
+  PeerConnRoutesPolicy,
   PeerConnState,
   PeerConnView,
   Reservation,
+  RouteRuleView,
+  RouteTableView,
   Tag,
   TransitionDurations,
 } from './types.ts';

@@ -1,11 +1,14 @@
 import { fail } from './error-response.ts';
+import { networkRoute } from './network-route.ts';
 import type { OperationName } from './types.ts';
 
 /** Where a request goes. @internal */
 export interface Route {
   operation: OperationName;
-  /** Decoded `{id}` segment; `''` for collection routes. */
+  /** Decoded `{id}` segment of a peer connection route; `''` for collection routes and other services. */
   peerConnId: string;
+  /** Decoded `{id}` segment of a VPC, subnet or route rule route; the peer connection id when absent. */
+  resourceId?: string;
 }
 
 const PUT_FLAGS: Record<string, OperationName> = {
@@ -21,7 +24,8 @@ const PUT_FLAGS: Record<string, OperationName> = {
 /** Query parameters a PUT on `/v1/peerconn/{id}` may carry besides its action flag. */
 const PUT_PARAMS: ReadonlySet<string> = new Set(['clientToken', 'role', 'authorization']);
 
-function safeDecode(text: string, plusAsSpace: boolean): string {
+/** Percent-decodes, keeping text that is not valid percent-encoding as it is. @internal */
+export function safeDecode(text: string, plusAsSpace: boolean): string {
   const value = plusAsSpace ? text.replace(/\+/g, ' ') : text;
   try {
     return decodeURIComponent(value);
@@ -52,11 +56,13 @@ export function parseQuery(search: string, plusAsSpace = false): Record<string, 
  * Maps method + path + query to an operation: `/v1/peerconn` (POST create, GET list), `/v1/peerconn/{id}`
  * (GET detail; PUT with one flag — accept, reject, resize, purchaseReserved, open, close, refund — or none for
  * update, and any other query key answered as an unknown action; DELETE), `/v1/peerconn/{id}/deleteProtect`
- * (PUT). Throws a BCE error when nothing matches.
+ * (PUT); the VPC, subnet and route paths go to {@link networkRoute}. Throws a BCE error when nothing matches.
  * @internal
  */
 export function route(method: string, pathname: string, query: Record<string, string>): Route {
   const parts = pathname.split('/');
+  if (parts[0] === '' && parts[1] === 'v1' && parts[2] !== 'peerconn')
+    return networkRoute(method, pathname, parts, query);
   if (parts[0] !== '' || parts[1] !== 'v1' || parts[2] !== 'peerconn' || parts.length > 5) {
     fail('InvalidURI', `no such resource: ${pathname}`);
   }

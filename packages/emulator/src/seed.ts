@@ -1,8 +1,9 @@
 import { FIXTURE_ACCOUNTS } from './fixtures.ts';
 import { randomId } from './ids.ts';
+import { putVpc } from './network.ts';
 import { checkPeering, type PendingPeerings } from './rules/create.ts';
 import { addMonths } from './rules/validate.ts';
-import { type EmulatorState, insertRecord, issuePeerConnId, putVpc } from './state.ts';
+import { type EmulatorState, insertRecord, issuePeerConnId } from './state.ts';
 import type { EmulatorVpc, KnownPeerConnStatus, PeerConnRecord, PeerConnSide, Tag } from './types.ts';
 
 /** A peer connection for `emulator.seedPeerConns()`, stored as if it had been created (and accepted) earlier. */
@@ -53,7 +54,7 @@ function side(vpc: EmulatorVpc, ifName: string, description: string): PeerConnSi
 }
 
 /** Pairs `count` times two new VPCs of one account: the input of a numeric `seedPeerConns`. */
-function generate(state: EmulatorState, count: number, options: SeedOptions): SeedPeerConn[] {
+function generate(state: EmulatorState, now: number, count: number, options: SeedOptions): SeedPeerConn[] {
   if (!Number.isInteger(count) || count < 0) {
     throw new RangeError(`seedPeerConns: count must be an integer >= 0 (got ${count})`);
   }
@@ -64,7 +65,7 @@ function generate(state: EmulatorState, count: number, options: SeedOptions): Se
   const region = options.region ?? 'bj';
   const out: SeedPeerConn[] = [];
   for (let i = 0; i < count; i++) {
-    const [local, peer] = [putVpc(state, { accountId, region }), putVpc(state, { accountId, region })];
+    const [local, peer] = [putVpc(state, { accountId, region }, now), putVpc(state, { accountId, region }, now)];
     out.push({ localVpcId: local.vpcId, peerVpcId: peer.vpcId });
   }
   return out;
@@ -81,7 +82,7 @@ export function seedPeerConns(
   input: number | readonly SeedPeerConn[],
   options: SeedOptions = {},
 ): string[] {
-  const items = typeof input === 'number' ? generate(state, input, options) : input;
+  const items = typeof input === 'number' ? generate(state, now, input, options) : input;
   const pending: PendingPeerings = { pairs: new Set(), added: new Map() };
   const checked = items.map((item, i) => {
     const problem = (text: string): never => {

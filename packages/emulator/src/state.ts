@@ -1,7 +1,8 @@
 import { createDueQueue, type DueQueue, dequeueDue, enqueue } from './due-queue.ts';
 import { randomId } from './ids.ts';
+import { createNetworkState, type NetworkState, type VpcRecord } from './network.ts';
 import { nextDue, settle } from './transitions.ts';
-import type { EmulatorAccount, EmulatorVpc, PeerConnRecord, TransitionDurations } from './types.ts';
+import type { EmulatorAccount, PeerConnRecord, PeerConnRoutesPolicy, TransitionDurations } from './types.ts';
 
 /** A key the emulator accepts, and the account it belongs to. @internal */
 export interface CredentialEntry {
@@ -21,7 +22,11 @@ export interface IdempotentResult {
 export interface EmulatorState {
   accounts: Map<string, { accountId: string; accessKeyId: string }>;
   credentials: Map<string, CredentialEntry>;
-  vpcs: Map<string, EmulatorVpc>;
+  vpcs: Map<string, VpcRecord>;
+  /** Subnets, route tables and route rules. */
+  net: NetworkState;
+  /** What deleting a peer connection does to the route rules through it. */
+  peerConnRoutes: PeerConnRoutesPolicy;
   /** Every existing record; insertion order is creation order (ascending `seq`). */
   peerConns: Map<string, PeerConnRecord>;
   /** Records by the VPC of either end, in creation order: quota and pair checks, lists by `vpcId`. */
@@ -44,11 +49,18 @@ export interface EmulatorState {
 }
 
 /** @internal */
-export function createState(durations: TransitionDurations, quotaPerVpc: number, quotaPerUser: number): EmulatorState {
+export function createState(
+  durations: TransitionDurations,
+  quotaPerVpc: number,
+  quotaPerUser: number,
+  peerConnRoutes: PeerConnRoutesPolicy = 'refuse',
+): EmulatorState {
   return {
     accounts: new Map(),
     credentials: new Map(),
     vpcs: new Map(),
+    net: createNetworkState(),
+    peerConnRoutes,
     peerConns: new Map(),
     byVpc: new Map(),
     byAccount: new Map(),
@@ -80,22 +92,6 @@ export function putAccount(state: EmulatorState, input: Partial<EmulatorAccount>
   return input.sessionToken
     ? { accountId, accessKeyId, secretAccessKey, sessionToken: input.sessionToken }
     : { accountId, accessKeyId, secretAccessKey };
-}
-
-/** Adds a VPC to an existing account. @internal */
-export function putVpc(
-  state: EmulatorState,
-  input: { accountId: string; region: string; vpcId?: string; name?: string },
-): EmulatorVpc {
-  if (!state.accounts.has(input.accountId)) {
-    throw new Error(`addVpc: no account ${input.accountId}; call addAccount first`);
-  }
-  if (!input.region) throw new Error('addVpc: region is required (e.g. "bj")');
-  const vpcId = input.vpcId ?? randomId('vpc-');
-  if (state.vpcs.has(vpcId)) throw new Error(`addVpc: ${vpcId} already exists`);
-  const vpc = { vpcId, accountId: input.accountId, region: input.region, name: input.name ?? vpcId };
-  state.vpcs.set(vpcId, vpc);
-  return vpc;
 }
 
 /** Index of the first record of `list` (ascending `seq`) whose `seq` is at least `seq`. @internal */

@@ -33,7 +33,17 @@ export type OperationName =
   | 'openPeerconnDnsSync'
   | 'closePeerconnDnsSync'
   | 'updatePeerconnDeleteProtect'
-  | 'refundPeerconn';
+  | 'refundPeerconn'
+  | 'listVpcs'
+  | 'getVpc'
+  | 'listSubnets'
+  | 'getSubnet'
+  | 'getRouteTable'
+  | 'listRouteRules'
+  | 'createRouteRule'
+  | 'updateRouteRule'
+  | 'deleteRouteRule'
+  | 'switchRouteRuleHa';
 
 /** A tag as the service stores it. */
 export interface Tag {
@@ -56,12 +66,72 @@ export interface EmulatorAccount {
   sessionToken?: string;
 }
 
-/** An emulated VPC. */
+/** An emulated VPC with its IPv4 block and default route table. */
 export interface EmulatorVpc {
   vpcId: string;
   accountId: string;
   region: string;
   name: string;
+  /** IPv4 block of the VPC, e.g. `192.168.0.0/16`. */
+  cidr: string;
+  description: string;
+  isDefault: boolean;
+  /** Id of the VPC's default route table (`rt-…`), made with the VPC. */
+  routeTableId: string;
+  /** Creation time, ms since the epoch. */
+  createdTime: number;
+}
+
+/** An emulated subnet: a block inside its VPC's CIDR, in one zone. */
+export interface EmulatorSubnet {
+  subnetId: string;
+  vpcId: string;
+  accountId: string;
+  name: string;
+  /** Availability zone, e.g. `cn-bj-a`. */
+  zoneName: string;
+  cidr: string;
+  /** `BCC`, `BCC_NAT` or `BBC`. */
+  subnetType: string;
+  description: string;
+  /** Creation time, ms since the epoch. */
+  createdTime: number;
+}
+
+/** Next-hop types a route rule can have (`sys` only on the rules the service makes for subnets). */
+export type NexthopType =
+  | 'custom'
+  | 'vpn'
+  | 'nat'
+  | 'dcGateway'
+  | 'peerConn'
+  | 'ipv6gateway'
+  | 'enic'
+  | 'havip'
+  | 'defaultGateway'
+  | 'sys';
+
+/** How a rule takes part in a multi-path route: `normal` for single-path rules. */
+export type PathType = 'normal' | 'ecmp' | 'ha:active' | 'ha:standby';
+
+/** A route rule as `GET /v1/route` and `GET /v1/route/rule` show it. `routeRuleId` is `''` for `sys` rules. */
+export interface RouteRuleView {
+  routeRuleId: string;
+  routeTableId: string;
+  sourceAddress: string;
+  destinationAddress: string;
+  nexthopId: string;
+  nexthopType: NexthopType;
+  description: string;
+  pathType: PathType;
+}
+
+/** A VPC's route table with every rule, `sys` rules first, as `GET /v1/route` answers it. */
+export interface RouteTableView {
+  routeTableId: string;
+  name: string;
+  vpcId: string;
+  routeRules: RouteRuleView[];
 }
 
 /** One end of a peer connection in {@link EmulatorSnapshot}. */
@@ -153,3 +223,11 @@ export interface TransitionDurations {
   /** `consulting` → `consult_failed` when the acceptor does nothing. @default 7 days */
   consultTimeout: number;
 }
+
+/**
+ * What deleting (or refunding) a peer connection does to route rules whose next hop is one of its interfaces. The
+ * service does not document it; the emulator's default, `refuse`, protects users best: the release is refused
+ * (409 `PeerConnInUse`, naming the caller's rules) until those rules are deleted, so no route silently drops
+ * traffic. `remove` deletes those rules with the connection; `keep` leaves them pointing at nothing.
+ */
+export type PeerConnRoutesPolicy = 'refuse' | 'remove' | 'keep';

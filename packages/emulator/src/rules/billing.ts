@@ -2,6 +2,7 @@ import { fail } from '../error-response.ts';
 import { startTransition } from '../transitions.ts';
 import { requireInitiator, requireStatus, requireUnprotected, requireVisible } from './access.ts';
 import type { OperationContext, OperationResult } from './context.ts';
+import { releaseRoutes } from './peerconn-routes.ts';
 import { addMonths, positiveIntField, requireObject, reservationField } from './validate.ts';
 
 /** Regions outside mainland China; each is its own side of a border. */
@@ -76,6 +77,7 @@ export function refundPeerconn(ctx: OperationContext): OperationResult {
   }
   requireUnprotected(record);
   requireStatus(record, ['active', 'expired', 'consult_failed'], 'refund');
+  releaseRoutes(ctx, record);
   startTransition(record, 'deleting', 'deleted', ctx.now, ctx.state.durations.deleting);
   return undefined;
 }

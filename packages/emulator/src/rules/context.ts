@@ -7,8 +7,10 @@ export interface OperationContext {
   now: number;
   /** The calling account (from the access key). */
   accountId: string;
-  /** The `{id}` path segment, decoded. */
+  /** The `{id}` path segment of a peer connection route, decoded (`''` for other routes). */
   peerConnId: string;
+  /** The `{id}` path segment of any route (peer connection, VPC, subnet, route rule), decoded; `''` when none. */
+  resourceId: string;
   /** Decoded query; flags (`?accept`) have the value `''`. */
   query: Record<string, string>;
   /** Parsed JSON body; `undefined` when there was none. */

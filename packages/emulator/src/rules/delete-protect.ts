@@ -2,6 +2,7 @@ import { fail } from '../error-response.ts';
 import { startTransition } from '../transitions.ts';
 import { requireInitiator, requireStatus, requireUnprotected, requireVisible } from './access.ts';
 import type { OperationContext, OperationResult } from './context.ts';
+import { releaseRoutes } from './peerconn-routes.ts';
 import { booleanField, requireObject } from './validate.ts';
 
 /**
@@ -19,6 +20,7 @@ export function deletePeerconn(ctx: OperationContext): OperationResult {
   if (record.paymentTiming === 'Prepaid' && record.status === 'active') {
     fail('PrepaidNotReleasable', `prepaid peer connection ${record.peerConnId} is active and not expired; refund it`);
   }
+  releaseRoutes(ctx, record);
   startTransition(record, 'deleting', 'deleted', ctx.now, ctx.state.durations.deleting);
   return undefined;
 }
