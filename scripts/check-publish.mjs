@@ -195,8 +195,9 @@ try {
     const deno = bin('deno');
     const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
     for (const name of PACKAGES) {
-      // @bcekit/peerconn exports valibot schemas whose types are inferred ("slow types" to JSR): allowed there only.
-      const extra = name === 'peerconn' ? ['--allow-slow-types'] : [];
+      // @bcekit/peerconn and @bcekit/vpc export valibot schemas whose types are inferred ("slow types" to JSR):
+      // allowed there only.
+      const extra = name === 'peerconn' || name === 'vpc' ? ['--allow-slow-types'] : [];
       const result = run(deno, ['publish', '--dry-run', '--allow-dirty', ...extra], { cwd: join(jsrRoot, name), env });
       const output = `${result.stdout}\n${result.stderr}`;
       const offline = /error sending request|dns error|failed to lookup address|Connection refused|certificate/i.test(

@@ -12,6 +12,7 @@ const LABELS = {
   'create-only': 'bcekit: createClient + createPeerconn',
   everything: 'bcekit: every peerconn operation + paginator + waiter',
   signer: 'bcekit: signer alone (sign)',
+  'route-rule-only': 'bcekit: createClient + createRouteRule (@bcekit/vpc)',
   'aws-ec2': 'baseline: @aws-sdk/client-ec2 (EC2Client + CreateVpcPeeringConnectionCommand)',
   aws4fetch: 'baseline: aws4fetch (AwsClient + AwsV4Signer)',
   'baiducloud-sdk': 'baseline: @baiducloud/sdk (browser build)',

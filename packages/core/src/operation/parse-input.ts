@@ -51,11 +51,18 @@ export function toProblems(issues: readonly v.BaseIssue<unknown>[]): ValidationI
 
 function toProblem(issue: v.BaseIssue<unknown>): ValidationIssue {
   const path = formatPath(issue);
+  // A `v.check` words its problem itself; one on the whole input (a rule across fields) may name a missing field.
+  const byRule = issue.kind === 'validation' && issue.type === 'check';
   // Core's convention: an empty path means the input as a whole.
-  if (path === '') return { path: '', message: `input must be an object (got ${describeValue(issue.input)})` };
-  if (issue.input === undefined) return { path, message: 'is required' };
+  if (path === '') {
+    if (byRule) return { path: '', message: issue.message };
+    return { path: '', message: `input must be an object (got ${describeValue(issue.input)})` };
+  }
+  // The value at the path (a rule forwarded to a field sees the whole input as its own input).
+  const value = issue.path?.[issue.path.length - 1]?.value;
+  if (value === undefined) return { path, message: byRule ? issue.message : 'is required' };
   // valibot's `received` is the length for length rules: describe the value itself.
-  return { path, message: `${issue.message} (got ${describeValue(issue.input)})` };
+  return { path, message: `${issue.message} (got ${describeValue(value)})` };
 }
 
 function formatPath(issue: v.BaseIssue<unknown>): string {

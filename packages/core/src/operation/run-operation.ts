@@ -8,7 +8,12 @@ import { parseInput } from './parse-input.ts';
 export type OperationRequest = Omit<BceRequest, 'serviceHost' | 'operation'>;
 
 // biome-ignore lint/suspicious/noExplicitAny: any object schema, whatever its entries and message.
-type AnyObjectSchema = v.ObjectSchema<v.ObjectEntries, any> | v.StrictObjectSchema<v.ObjectEntries, any>;
+type ObjectOf = v.ObjectSchema<v.ObjectEntries, any>;
+/** An object schema, alone or followed by rules across its fields (`v.pipe(v.object(…), v.check(…))`). */
+type AnyObjectSchema =
+  | ObjectOf
+  // biome-ignore lint/suspicious/noExplicitAny: the rules after the object may be any actions.
+  | v.SchemaWithPipe<readonly [ObjectOf, ...v.PipeItem<any, any, v.BaseIssue<unknown>>[]]>;
 
 /**
  * Sends one operation: validates the input (nothing is sent when it is invalid), makes the `clientToken` once
@@ -41,7 +46,8 @@ export function operationRunner(serviceHost: string): RunOperation {
   return async (client, operation, schema, input, options, toRequest) => {
     const checked = parseInput(operation, schema, input);
     const given = (checked as { clientToken?: string }).clientToken;
-    const clientToken = given ?? ('clientToken' in schema.entries ? createClientToken() : '');
+    const entries = 'pipe' in schema ? schema.pipe[0].entries : schema.entries;
+    const clientToken = given ?? ('clientToken' in entries ? createClientToken() : '');
     const request = toRequest(checked, clientToken);
     return client.send<unknown>({ ...request, serviceHost, operation }, options);
   };
