@@ -18,7 +18,12 @@ import { BENCH, OUT, prepare } from './lib/prepare.mjs';
 
 export const OURS = ['create-only', 'everything', 'signer', 'route-rule-only'];
 /** The targets of issue 16 (gzip bytes), for both build modes; .size-limit.cjs holds the same. */
-export const LIMITS = { 'create-only': 10 * 1024, everything: 16 * 1024, signer: 2.5 * 1024, 'route-rule-only': 10 * 1024 };
+export const LIMITS = {
+  'create-only': 10 * 1024,
+  everything: 16 * 1024,
+  signer: 2.5 * 1024,
+  'route-rule-only': 10 * 1024,
+};
 /** wrangler 4's esbuild conditions (WRANGLER_BUILD_CONDITIONS unset); its platform is esbuild's default, browser. */
 export const WORKER_CONDITIONS = ['workerd', 'worker', 'browser'];
 export const BASELINES = ['aws-ec2', 'aws4fetch', 'baiducloud-sdk'];

@@ -1,39 +1,11 @@
 // Importing one operation must not pull in the others' code (design §3, "Size"). esbuild bundles an entry
 // that imports only createPeerconn, for the browser, minified; no string that only another operation holds
 // may survive tree-shaking. A second bundle of everything proves the markers are real.
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundle, PACKAGES_DIR } from '../../../scripts/test-helpers/bundle.ts';
 
-const packages = fileURLToPath(new URL('../../', import.meta.url));
-const peerconnIndex = `${packages}peerconn/src/index.ts`;
-
-// Resolve the workspace packages to their sources, as the vitest config does.
-const workspaceSources: Plugin = {
-  name: 'bcekit-workspace-sources',
-  setup(b) {
-    b.onResolve({ filter: /^@bcekit\/(core|signer|vpc)(\/operation)?$/ }, (args) => {
-      const [name, entry = 'index'] = args.path.slice('@bcekit/'.length).split('/');
-      return { path: `${packages}${name}/src/${entry === 'index' ? '' : `${entry}/`}index.ts` };
-    });
-  },
-};
-
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: packages, sourcefile: 'entry.ts', loader: 'ts' },
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    plugins: [workspaceSources],
-  });
-  return result.outputFiles[0]!.text;
-}
+const peerconnIndex = `${PACKAGES_DIR}peerconn/src/index.ts`;
 
 // Strings that only one operation's module holds (its name, its flag or its body field).
 const markersOfOtherOperations = [

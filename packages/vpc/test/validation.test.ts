@@ -55,6 +55,10 @@ const { nexthopType: _t, nexthopId: _i, ...ruleWithoutHop } = rule;
 const hops = [{ nexthopType: 'dcGateway', nexthopId: 'dcgw-1', pathType: 'ecmp' }];
 const ID = 'must be a non-empty id without "/"';
 const CIDR = 'must be an IPv4 or IPv6 CIDR block such as "192.168.0.0/16" or "2400:da00::/32"';
+const TYPES =
+  'must be one of custom, vpn, nat, dcGateway, peerConn, ipv6gateway, enic, havip, defaultGateway (case-sensitive)';
+const NO_HOP = 'is required: give nexthopType and nexthopId, or nextHopList';
+const NO_ID = 'is required with this nexthopType (peerConn: the localIfId, qpif-…)';
 const TOKEN = 'must be 1 to 64 printable ASCII characters';
 
 // [operation, what is wrong, input, path, message (exact, after "<op>: <path> ")]
@@ -183,43 +187,25 @@ const rules: [string, string, Input, string, string][] = [
     'a lower-case peerconn type',
     { ...rule, nexthopType: 'peerconn' },
     'nexthopType',
-    'must be one of "custom", "vpn", "nat", "dcGateway", "peerConn", "ipv6gateway", "enic", "havip", "defaultGateway" (case-sensitive) (got "peerconn")',
+    `${TYPES} (got "peerconn")`,
   ],
-  [
-    'createRouteRule',
-    'no next hop at all',
-    ruleWithoutHop,
-    'nexthopType',
-    'is required: give nexthopType and nexthopId (a single path) or nextHopList (several paths)',
-  ],
+  ['createRouteRule', 'no next hop at all', ruleWithoutHop, 'nexthopType', NO_HOP],
   [
     'createRouteRule',
     'a single path and a nextHopList',
     { ...rule, nextHopList: hops },
     'nextHopList',
-    'cannot be combined with nexthopType/nexthopId: a rule has a single path or a nextHopList (got an array)',
+    'cannot be combined with nexthopType/nexthopId (got an array)',
   ],
   [
     'createRouteRule',
     'nexthopId without nexthopType',
     { ...ruleWithoutHop, nexthopId: 'qpif-1' },
     'nexthopType',
-    'is required with nexthopId (e.g. "peerConn")',
+    NO_HOP,
   ],
-  [
-    'createRouteRule',
-    'peerConn without nexthopId',
-    { ...ruleWithoutHop, nexthopType: 'peerConn' },
-    'nexthopId',
-    'is required with this nexthopType (for "peerConn": the connection\'s localIfId, "qpif-…")',
-  ],
-  [
-    'createRouteRule',
-    'peerConn with an empty nexthopId',
-    { ...rule, nexthopId: '' },
-    'nexthopId',
-    'is required with this nexthopType (for "peerConn": the connection\'s localIfId, "qpif-…") (got "")',
-  ],
+  ['createRouteRule', 'peerConn without nexthopId', { ...ruleWithoutHop, nexthopType: 'peerConn' }, 'nexthopId', NO_ID],
+  ['createRouteRule', 'peerConn with an empty nexthopId', { ...rule, nexthopId: '' }, 'nexthopId', `${NO_ID} (got "")`],
   [
     'createRouteRule',
     'an empty nextHopList',
@@ -255,14 +241,14 @@ const rules: [string, string, Input, string, string][] = [
     'ipVersion 6 with IPv4 blocks',
     { ...rule, ipVersion: 6 },
     'ipVersion',
-    'does not match the IP version of sourceAddress and destinationAddress (got 6)',
+    'does not match the addresses (got 6)',
   ],
   [
     'createRouteRule',
     'an IPv4 source and an IPv6 destination',
     { ...rule, destinationAddress: '2400:da00::/32' },
     'destinationAddress',
-    'must be of the same IP version as sourceAddress (got "2400:da00::/32")',
+    'must be of the IP version of sourceAddress (got "2400:da00::/32")',
   ],
   [
     'createRouteRule',
@@ -299,7 +285,7 @@ const rules: [string, string, Input, string, string][] = [
     'an unknown nexthopType',
     { routeRuleId: 'rr-1', nexthopType: 'gateway' },
     'nexthopType',
-    'must be one of "custom", "vpn", "nat", "dcGateway", "peerConn", "ipv6gateway", "enic", "havip", "defaultGateway" (case-sensitive) (got "gateway")',
+    `${TYPES} (got "gateway")`,
   ],
   ['deleteRouteRule', 'routeRuleId missing', {}, 'routeRuleId', 'is required'],
   ['deleteRouteRule', 'routeRuleId with a slash', { routeRuleId: 'rr-1/..' }, 'routeRuleId', `${ID} (got "rr-1/..")`],

@@ -48,45 +48,35 @@ export const CreateRouteRuleInputSchema = v.pipe(
   CreateRouteRuleEntriesSchema,
   v.forward<Checked, v.CheckIssue<Checked>, readonly [string]>(
     v.check(
-      (input) => given(input.nexthopType) || given(input.nexthopId) || given(input.nextHopList),
-      'is required: give nexthopType and nexthopId (a single path) or nextHopList (several paths)',
+      (input) => given(input.nexthopType) || given(input.nextHopList),
+      'is required: give nexthopType and nexthopId, or nextHopList',
     ),
     ['nexthopType'] as never,
   ),
   v.forward<Checked, v.CheckIssue<Checked>, readonly [string]>(
     v.check(
       (input) => !given(input.nextHopList) || (!given(input.nexthopType) && !given(input.nexthopId)),
-      'cannot be combined with nexthopType/nexthopId: a rule has a single path or a nextHopList',
+      'cannot be combined with nexthopType/nexthopId',
     ),
     ['nextHopList'] as never,
   ),
   v.forward<Checked, v.CheckIssue<Checked>, readonly [string]>(
     v.check(
-      (input) => given(input.nextHopList) || !given(input.nexthopId) || given(input.nexthopType),
-      'is required with nexthopId (e.g. "peerConn")',
-    ),
-    ['nexthopType'] as never,
-  ),
-  v.forward<Checked, v.CheckIssue<Checked>, readonly [string]>(
-    v.check(
       (input) =>
         !given(input.nexthopType) || input.nexthopType === 'defaultGateway' || (input.nexthopId ?? '').length > 0,
-      'is required with this nexthopType (for "peerConn": the connection\'s localIfId, "qpif-…")',
+      'is required with this nexthopType (peerConn: the localIfId, qpif-…)',
     ),
     ['nexthopId'] as never,
   ),
   v.forward<Checked, v.CheckIssue<Checked>, readonly [string]>(
     v.check(
       (input) => sameVersion(cidrVersion(input.sourceAddress), cidrVersion(input.destinationAddress)),
-      'must be of the same IP version as sourceAddress',
+      'must be of the IP version of sourceAddress',
     ),
     ['destinationAddress'] as never,
   ),
   v.forward<Checked, v.CheckIssue<Checked>, readonly [string]>(
-    v.check(
-      (input) => sameVersion(input.ipVersion, cidrVersion(input.sourceAddress)),
-      'does not match the IP version of sourceAddress and destinationAddress',
-    ),
+    v.check((input) => sameVersion(input.ipVersion, cidrVersion(input.sourceAddress)), 'does not match the addresses'),
     ['ipVersion'] as never,
   ),
 );
@@ -158,19 +148,15 @@ export async function createRouteRule(
       return { method: 'POST', path: ['v1', 'route', 'rule'], query: { clientToken }, body: wire };
     },
   );
-  const answer = (output ?? {}) as { routeRuleId?: unknown; routeRuleIds?: unknown };
-  const ids = Array.isArray(answer.routeRuleIds)
-    ? answer.routeRuleIds.filter((id): id is string => typeof id === 'string' && id !== '')
-    : typeof answer.routeRuleId === 'string' && answer.routeRuleId !== ''
-      ? [answer.routeRuleId]
-      : [];
+  const answer = (output ?? {}) as { routeRuleId?: string; routeRuleIds?: string[] };
+  const ids = answer.routeRuleIds ?? (answer.routeRuleId ? [answer.routeRuleId] : []);
   // Without an id the caller could neither use nor delete the rule: say so rather than return undefined.
-  if (ids.length === 0) {
+  if (typeof ids[0] !== 'string' || ids[0] === '') {
     throw new BceError(
       'createRouteRule: the service answered without a routeRuleId; list the table to find the rule',
       // The create may have happened: the token lets the caller retry it safely.
       { operation: 'createRouteRule', clientToken: sentToken },
     );
   }
-  return { ...(output as object), routeRuleId: ids[0]!, routeRuleIds: ids };
+  return { ...answer, routeRuleId: ids[0], routeRuleIds: ids };
 }

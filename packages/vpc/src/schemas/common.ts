@@ -6,16 +6,15 @@ import { cidrVersion } from './cidr.ts';
 // @bcekit/core/operation's schemas (esbuild keeps unmarked calls; each distinct valibot action costs bundle size).
 // The wording of every VPC rule lives here; the runner adds the function name, the field path and "(got …)".
 
+const CIDR_MESSAGE = 'must be an IPv4 or IPv6 CIDR block such as "192.168.0.0/16" or "2400:da00::/32"';
+
 /**
  * A CIDR block in IPv4 (`192.168.0.0/16`) or IPv6 (`2400:da00::/32`) notation, with its prefix length. Checked
  * before anything is sent; whether the block fits the VPC is the service's rule.
  */
 export const CidrSchema = /* @__PURE__ */ v.pipe(
-  /* @__PURE__ */ v.string('must be a CIDR block such as "192.168.0.0/16"'),
-  /* @__PURE__ */ v.check(
-    (cidr) => cidrVersion(cidr) !== undefined,
-    'must be an IPv4 or IPv6 CIDR block such as "192.168.0.0/16" or "2400:da00::/32"',
-  ),
+  /* @__PURE__ */ v.string(CIDR_MESSAGE),
+  /* @__PURE__ */ v.check((cidr) => cidrVersion(cidr) !== undefined, CIDR_MESSAGE),
 );
 
 /** The IP version of a route rule: `4` or `6` (sent as the string `"4"`/`"6"`, as Baidu's Python SDK does). */
@@ -30,7 +29,7 @@ export type IpVersion = v.InferOutput<typeof IpVersionSchema>;
  */
 export const NexthopTypeSchema = /* @__PURE__ */ v.picklist(
   ['custom', 'vpn', 'nat', 'dcGateway', 'peerConn', 'ipv6gateway', 'enic', 'havip', 'defaultGateway'],
-  'must be one of "custom", "vpn", "nat", "dcGateway", "peerConn", "ipv6gateway", "enic", "havip", "defaultGateway" (case-sensitive)',
+  'must be one of custom, vpn, nat, dcGateway, peerConn, ipv6gateway, enic, havip, defaultGateway (case-sensitive)',
 );
 
 /**
