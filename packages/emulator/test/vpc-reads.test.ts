@@ -125,7 +125,7 @@ describe('GET /v1/subnet and /v1/subnet/{subnetId}', () => {
     expect(ids(inVpc.body)).toEqual(['sbn-alicebj1b01']);
     expect(ids(byIds.body)).toEqual(['sbn-alicegz1a01']);
     expect(ids(foreign.body)).toEqual([]);
-    expect(foreign.body).toMatchObject({ marker: '', isTruncated: false });
+    expect(foreign.body).toEqual({ isTruncated: false, maxKeys: 1000, subnets: [] });
   });
 
   it('shows one subnet in the captured shape; free addresses follow the block size', async () => {

@@ -15,7 +15,8 @@ export function pageSize(value: string | undefined): number {
  * One page of `list` (ascending `seq`) from the query's `marker` (the id of the first item of the page, which
  * must have been issued to the caller for this kind of list; it keeps working after its item is gone), keeping
  * the items `accept` takes. Answers `{marker, isTruncated, maxKeys, [key]: items, nextMarker?}` as the service
- * does: `nextMarker` only when truncated, `marker` the request's or else the first item's id (`''` when empty).
+ * does: `nextMarker` only when truncated, `marker` the request's or else the first item's id (no `marker` key for
+ * an empty first page, as the peer connection list).
  * @internal
  */
 export function page<T extends { seq: number }>(
@@ -55,8 +56,9 @@ export function page<T extends { seq: number }>(
     }
     items.push(item);
   }
+  const first = marker ?? (items[0] ? idOf(items[0]) : undefined);
   const result: Record<string, unknown> = {
-    marker: marker ?? (items[0] ? idOf(items[0]) : ''),
+    ...(first === undefined ? {} : { marker: first }),
     isTruncated: next !== undefined,
     maxKeys,
     [key]: items.map(view),
