@@ -31,8 +31,10 @@ const known = new Map<string, RegExp>();
 export function rememberSecrets(...secrets: readonly (string | undefined)[]): void {
   for (const secret of secrets) {
     if (!secret || secret.length < MIN_SECRET) continue;
+    // Every call of a client comes here: move the secret to the newest end, compiling its pattern only once.
+    const pattern = known.get(secret) ?? spread(secret);
     known.delete(secret);
-    known.set(secret, spread(secret));
+    known.set(secret, pattern);
     if (known.size > KNOWN_LIMIT) known.delete(known.keys().next().value!);
   }
 }
