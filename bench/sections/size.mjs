@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BASELINES, buildAll, LIMITS, OURS } from '../bundles.mjs';
+import { BASELINES, buildAll, isBuildable, LIMITS, OURS } from '../bundles.mjs';
 import { OUT, ROOT } from '../lib/prepare.mjs';
 import { kb, ratio } from '../lib/report.mjs';
 
@@ -13,6 +13,7 @@ const LABELS = {
   everything: 'bcekit: every peerconn operation + paginator + waiter',
   signer: 'bcekit: signer alone (sign)',
   'route-rule-only': 'bcekit: createClient + createRouteRule (@bcekit/vpc)',
+  'connect-vpcs': 'bcekit: connectVpcs app (@bcekit/peerconn on @bcekit/vpc)',
   'aws-ec2': 'baseline: @aws-sdk/client-ec2 (EC2Client + CreateVpcPeeringConnectionCommand)',
   aws4fetch: 'baseline: aws4fetch (AwsClient + AwsV4Signer)',
   'baiducloud-sdk': 'baseline: @baiducloud/sdk (browser build)',
@@ -71,6 +72,16 @@ export async function runSize() {
   };
   const wrangler = wranglerBundle();
   const rows = names.map(row);
+  if (!isBuildable('connect-vpcs')) {
+    const missing = [
+      LABELS['connect-vpcs'],
+      'not built: connectVpcs is not on main yet',
+      '',
+      '',
+      kb(LIMITS['connect-vpcs']),
+    ];
+    rows.splice(OURS.length, 0, [...missing, '', '', '']);
+  }
   rows.push([
     'examples/cloudflare-worker, `wrangler deploy --dry-run --minify --outdir` (wrangler 4.86 on Node 20; empty tsconfig, so @bcekit/* resolve as installed)',
     '',
