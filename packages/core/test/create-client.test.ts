@@ -100,7 +100,7 @@ describe('createClient', () => {
     expect(client.region).toBe('bj');
     expect(client.config).toEqual({
       region: 'bj',
-      endpoint: undefined,
+      endpoint: 'https://bcc.bj.baidubce.com',
       retry: { limit: 5, baseDelay: 300, maxDelay: 20_000, respectRetryAfter: true },
       timeout: false,
       userAgent: `bcekit/${VERSION}`,

@@ -105,7 +105,10 @@ describe('error mapping', () => {
     expect(error.attempts).toBe(2);
     expect(error.clientToken).toBe('tok-9');
     expect(error.cause).toBeInstanceOf(Error);
-    expect(error.message).toMatch(/^Network error on PUT \/v1\/peerconn\/p-1 after 2 attempts: /);
+    expect(error.message).toMatch(
+      /^Network error on PUT http:\/\/127\.0\.0\.1:\d+\/v1\/peerconn\/p-1 after 2 attempts: /,
+    );
+    expect(error.origin).toBe(server.origin);
   });
 
   it('gives a BceNetworkError when nothing listens', async () => {
@@ -118,8 +121,23 @@ describe('error mapping', () => {
 
     expect(error).toBeInstanceOf(BceNetworkError);
     expect(error.message).toContain('ECONNREFUSED');
+    expect(error.message).toContain(`on GET ${origin}/v1 after 1 attempt`);
+    expect(error.message).not.toContain('no scheme');
     expectNoSecrets(error, lines);
     server = await startTestServer();
+  });
+
+  it('says that a bare host was taken as https when a plain-HTTP server cannot answer it', async () => {
+    const bare = server.origin.replace('http://', '');
+    const client = createClient({ endpoint: bare, credentials: STATIC, retry: 0 });
+
+    const error = await rejection(client.send({ method: 'GET', path: ['v1'] }));
+
+    expect(client.config.endpoint).toBe(`https://${bare}`);
+    expect(error).toBeInstanceOf(BceNetworkError);
+    expect(error.message).toContain(`on GET https://${bare}/v1 after 1 attempt`);
+    expect(error.message).toMatch(/the endpoint had no scheme, so https was used; write "http:\/\/" for plain HTTP$/);
+    expect(server.received).toHaveLength(0);
   });
 
   it('redacts a service message that echoes the Authorization or token', async () => {

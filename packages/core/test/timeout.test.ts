@@ -31,7 +31,8 @@ describe('timeout', () => {
     expect(error).toBeInstanceOf(BceTimeoutError);
     expect(error).toBeInstanceOf(BceError);
     expect(error).toMatchObject({ name: 'BceTimeoutError', attempts: 3, timeout: 100, clientToken: 't-1' });
-    expect(error.message).toContain('on GET /v1 after 3 attempts');
+    expect(error.message).toContain(`on GET ${server.origin}/v1 after 3 attempts`);
+    expect(error.origin).toBe(server.origin);
     expect(server.received).toHaveLength(3);
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1000);

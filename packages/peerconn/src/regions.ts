@@ -1,4 +1,4 @@
-/** A region where peer connections can be made or reached (spec §1.1). */
+/** A region where peer connections can be made or reached. */
 export interface PeerconnRegion {
   /** Region code, as `createClient({ region })` and `peerRegion` take it. */
   readonly code: string;
@@ -13,8 +13,9 @@ export interface PeerconnRegion {
 
 /**
  * The regions Baidu documents for peer connections: the `peerRegion` values of the Python SDK guide and
- * the VPC hosts of the service-domain pages (spec §1.1). Other codes still work: `peerRegion` accepts
- * anything that looks like a region code, and `createClient({ region })` builds `bcc.{region}.baidubce.com`.
+ * the VPC hosts of the service-domain pages. Other codes still work as `peerRegion` (anything that looks like a
+ * region code); `createClient({ region })` takes the codes with a host (`BCE_REGIONS` of `@bcekit/core`), and any
+ * other region is reached with `createClient({ region, endpoint })`.
  *
  * @example
  * for (const { code, name, host } of PEERCONN_REGIONS) console.log(code, name, host ?? '(no public host)');

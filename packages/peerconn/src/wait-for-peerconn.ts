@@ -1,20 +1,40 @@
 import type { BceClient, CallOptions } from '@bcekit/core';
-import { BceError, BceServiceError, BceTimeoutError } from '@bcekit/core';
-import { redactText } from '@bcekit/core/operation';
+import { BceError, BceServiceError, BceWaitTimeoutError } from '@bcekit/core';
 import * as v from 'valibot';
 import { parseInput } from './internal/run-operation.ts';
 import { sleep } from './internal/sleep.ts';
 import { getPeerconn } from './operations/get-peerconn.ts';
 import { PeerConnIdSchema, RoleSchema } from './schemas/common.ts';
-import type { DnsStatus, PeerConn, PeerConnStatus } from './schemas/peerconn.ts';
+import type { KnownDnsStatus, KnownPeerConnStatus, PeerConn, PeerConnStatus } from './schemas/peerconn.ts';
 
 /** Statuses a peer connection never leaves, except by being deleted (spec §4.1). */
 export const TERMINAL_PEERCONN_STATUSES: readonly PeerConnStatus[] = ['consult_failed', 'deleted', 'expired', 'error'];
 
 const MAX_TIMER_MS = 2_147_483_647; // setTimeout fires at once beyond this
 
-const STATUS_MESSAGE = 'must be a status such as "active", { status: "active" } or { dnsStatus: "open" }';
-const StatusSchema = v.pipe(v.string(STATUS_MESSAGE), v.minLength(1, STATUS_MESSAGE));
+/** Statuses a waiter can wait for: every status the service documents (spec §4.1). */
+const PEERCONN_STATUSES = [
+  'creating',
+  'consulting',
+  'consult_failed',
+  'active',
+  'down',
+  'starting',
+  'stopping',
+  'deleting',
+  'deleted',
+  'expired',
+  'error',
+  'updating',
+] as const satisfies readonly KnownPeerConnStatus[];
+const DNS_STATUSES = ['close', 'wait', 'syncing', 'open', 'closing'] as const satisfies readonly KnownDnsStatus[];
+
+// A misspelt status ('actve') would otherwise be polled for until maxWaitTime.
+const STATUS_MESSAGE = `must be one of ${PEERCONN_STATUSES.join(', ')}`;
+const DNS_STATUS_MESSAGE = `must be one of ${DNS_STATUSES.join(', ')}`;
+const UNTIL_MESSAGE = `must be a status such as "active", { status: "active" } or { dnsStatus: "open" }; statuses: ${PEERCONN_STATUSES.join(', ')}; DNS statuses: ${DNS_STATUSES.join(', ')}`;
+const StatusSchema = v.picklist(PEERCONN_STATUSES, STATUS_MESSAGE);
+const DnsStatusSchema = v.picklist(DNS_STATUSES, DNS_STATUS_MESSAGE);
 const delaySchema = /* @__NO_SIDE_EFFECTS__ */ (message: string) =>
   v.pipe(v.number(message), v.gtValue(0, message), v.maxValue(MAX_TIMER_MS, message));
 
@@ -23,8 +43,8 @@ export const WaitForPeerconnInputSchema = v.pipe(
   v.object({
     peerConnId: PeerConnIdSchema,
     until: v.union(
-      [StatusSchema, v.object({ status: StatusSchema }), v.object({ dnsStatus: StatusSchema })],
-      STATUS_MESSAGE,
+      [StatusSchema, v.strictObject({ status: StatusSchema }), v.strictObject({ dnsStatus: DnsStatusSchema })],
+      UNTIL_MESSAGE,
     ),
     role: v.optional(RoleSchema),
     maxWaitTime: delaySchema('must be a number of ms from 1 to 2147483647 (about 24 days)'),
@@ -41,11 +61,14 @@ export const WaitForPeerconnInputSchema = v.pipe(
 export interface WaitForPeerconnInput {
   /** The connection to watch. */
   peerConnId: string;
-  /** The status to reach (`'active'` or `{ status: 'active' }`), or a DNS status (`{ dnsStatus: 'open' }`). */
-  until: PeerConnStatus | { status: PeerConnStatus } | { dnsStatus: DnsStatus };
+  /**
+   * The status to reach (`'active'` or `{ status: 'active' }`), or a DNS status (`{ dnsStatus: 'open' }`). Only the
+   * documented statuses are taken, so that a misspelt one fails at once instead of waiting out `maxWaitTime`.
+   */
+  until: KnownPeerConnStatus | { status: KnownPeerConnStatus } | { dnsStatus: KnownDnsStatus };
   /** Which end to read (see {@link getPeerconn}); needed for same-region connections. */
   role?: 'initiator' | 'acceptor';
-  /** Give up after this many ms with a `BceTimeoutError`. Required: a waiter should never wait forever. */
+  /** Give up after this many ms with a `BceWaitTimeoutError`. Required: a waiter should never wait forever. */
   maxWaitTime: number;
   /** First delay between polls in ms. @default 2000 */
   minDelay?: number;
@@ -71,7 +94,7 @@ export interface WaitForPeerconnInput {
  *   `retry` apply to each poll.
  * @returns The connection as last read, in the target state.
  * @throws {BceValidationError} when the input is invalid; nothing is sent.
- * @throws {BceTimeoutError} when `maxWaitTime` passes first.
+ * @throws {BceWaitTimeoutError} when `maxWaitTime` passes first; it names the last status seen.
  * @throws {BceError} when the connection reaches a final state that is not the target.
  * @example
  * const pc = await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 5 * 60_000 });
@@ -117,6 +140,8 @@ export async function waitForPeerconn(
 
 interface Target {
   text: string;
+  /** The status the target is about: the DNS status for a DNS target. */
+  statusOf(pc: PeerConn): string;
   reached(pc: PeerConn): boolean;
   passesThrough(status: string): boolean;
   /** Waiting for deletion: a 404 means the connection is gone, i.e. deleted. */
@@ -128,6 +153,7 @@ function toTarget(until: string | { status: string } | { dnsStatus: string }): T
     const { dnsStatus } = until;
     return {
       text: `dnsStatus "${dnsStatus}"`,
+      statusOf: (pc) => pc.dnsStatus,
       reached: (pc) => pc.dnsStatus === dnsStatus,
       passesThrough: () => false,
       goneCounts: false,
@@ -136,6 +162,7 @@ function toTarget(until: string | { status: string } | { dnsStatus: string }): T
   const status = typeof until === 'string' ? until : until.status;
   return {
     text: `"${status}"`,
+    statusOf: (pc) => pc.status,
     reached: (pc) => pc.status === status,
     passesThrough: (current) => status === 'deleted' && current !== 'deleted',
     goneCounts: status === 'deleted',
@@ -171,19 +198,15 @@ function timeoutError(
   target: Target,
   maxWaitTime: number,
   state: { polls: number; last: PeerConn | undefined },
-): BceTimeoutError {
-  const error = new BceTimeoutError({
-    method: 'GET',
-    path: `/v1/peerconn/${peerConnId}`,
-    timeout: maxWaitTime,
-    attempts: state.polls,
+): BceWaitTimeoutError {
+  const { last } = state;
+  return new BceWaitTimeoutError({
     operation: 'waitForPeerconn',
+    resource: peerConnId,
+    target: target.text,
+    maxWaitTime,
+    polls: state.polls,
+    lastStatus: last === undefined ? undefined : target.statusOf(last),
+    lastSeen: last,
   });
-  const last = state.last ? `last status "${state.last.status}", dnsStatus "${state.last.dnsStatus}"` : 'no answer yet';
-  // BceTimeoutError's own sentence speaks of per-attempt timeouts; a waiter's limit is maxWaitTime.
-  // Set after construction, so filtered here: the statuses are the server's words.
-  error.message = redactText(
-    `waitForPeerconn: ${peerConnId} did not reach ${target.text} within maxWaitTime ${maxWaitTime} ms (${last}, ${state.polls} polls); raise maxWaitTime or check the connection`,
-  );
-  return error;
 }

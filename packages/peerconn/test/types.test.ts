@@ -37,4 +37,18 @@ describe('public types', () => {
     const wait: WaitForPeerconnInput = { peerConnId: 'peerconn-1', until: 'active' };
     expectTypeOf([role, timing, wait]).not.toBeNever();
   });
+
+  it('waitForPeerconn waits only for documented statuses', () => {
+    const base = { peerConnId: 'peerconn-1', maxWaitTime: 1_000 };
+    // @ts-expect-error: 'actve' is not a status
+    const misspelt: WaitForPeerconnInput = { ...base, until: 'actve' };
+    // @ts-expect-error: not a status either, in an object
+    const inObject: WaitForPeerconnInput = { ...base, until: { status: 'actve' } };
+    // @ts-expect-error: 'active' is a connection status, not a DNS status
+    const dns: WaitForPeerconnInput = { ...base, until: { dnsStatus: 'active' } };
+    expectTypeOf([misspelt, inObject, dns]).not.toBeNever();
+    expectTypeOf<'consult_failed'>().toExtend<WaitForPeerconnInput['until']>();
+    expectTypeOf<{ dnsStatus: 'open' }>().toExtend<WaitForPeerconnInput['until']>();
+    expectTypeOf<string>().not.toExtend<WaitForPeerconnInput['until']>();
+  });
 });

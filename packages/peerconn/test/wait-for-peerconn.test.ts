@@ -1,4 +1,4 @@
-import { BceError, BceServiceError, BceTimeoutError, BceValidationError } from '@bcekit/core';
+import { BceError, BceServiceError, BceTimeoutError, BceValidationError, BceWaitTimeoutError } from '@bcekit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waitForPeerconn } from '../src/index.ts';
 import { serviceError, useCaptureServer } from './helpers/capture-server.ts';
@@ -90,14 +90,30 @@ describe('waitForPeerconn', () => {
     expect(pc.status).toBe('deleted');
   });
 
-  it('fails with BceTimeoutError past maxWaitTime', async () => {
+  it('fails past maxWaitTime with a BceWaitTimeoutError naming the last status, not a request timeout', async () => {
     const { client } = clientAnswering({ status: 'creating', dnsStatus: 'close' });
     const started = Date.now();
 
     const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 60, minDelay: 5, maxDelay: 10 });
 
-    await expect(call).rejects.toBeInstanceOf(BceTimeoutError);
-    await expect(call).rejects.toThrow(/did not reach "active" within maxWaitTime 60 ms \(last status "creating"/);
+    const error = (await call.catch((e: unknown) => e)) as BceWaitTimeoutError;
+    expect(error).toBeInstanceOf(BceWaitTimeoutError);
+    expect(error).not.toBeInstanceOf(BceTimeoutError);
+    expect(error).toMatchObject({
+      name: 'BceWaitTimeoutError',
+      operation: 'waitForPeerconn',
+      resource: peerConnId,
+      target: '"active"',
+      maxWaitTime: 60,
+      lastStatus: 'creating',
+      lastSeen: { peerConnId, status: 'creating' },
+    });
+    expect(error.polls).toBeGreaterThan(0);
+    expect(error.attempts).toBe(error.polls);
+    expect(error.message).toMatch(
+      /^waitForPeerconn: peerconn-x7a2sf0ck5nj did not reach "active" within maxWaitTime 60 ms \(last status "creating", \d+ polls?\); raise maxWaitTime/,
+    );
+    expect(error.message).not.toMatch(/GET|\/v1\/|attempt/);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
@@ -121,14 +137,44 @@ describe('waitForPeerconn', () => {
   it('filters the statuses it reports: an echoed Authorization never reaches the message', async () => {
     const signature = 'ab'.repeat(32);
     const echoed = `bce-auth-v1/AKexample/2024-01-01T00:00:00Z/1800/host;x-bce-date/${signature}`;
-    const { client } = clientAnswering({ status: 'creating', dnsStatus: echoed });
+    const { client } = clientAnswering({ status: 'active', dnsStatus: echoed });
 
-    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 30, minDelay: 5, maxDelay: 5 });
+    const call = waitForPeerconn(client, {
+      peerConnId,
+      until: { dnsStatus: 'open' },
+      maxWaitTime: 30,
+      minDelay: 5,
+      maxDelay: 5,
+    });
 
-    const error = (await call.catch((e: unknown) => e)) as Error;
-    expect(error).toBeInstanceOf(BceTimeoutError);
-    expect(error.message).toContain('dnsStatus "bce-auth-v1/<redacted>"');
-    expect(`${error.message}${JSON.stringify(error)}${error.stack}`).not.toContain(signature);
+    const error = (await call.catch((e: unknown) => e)) as BceWaitTimeoutError;
+    expect(error).toBeInstanceOf(BceWaitTimeoutError);
+    expect(error.message).toContain('last status "bce-auth-v1/<redacted>"');
+    expect(error.lastStatus).toBe('bce-auth-v1/<redacted>');
+    const seen = `${error.message}${JSON.stringify(error)}${error.stack}${JSON.stringify(error.lastSeen)}`;
+    expect(seen).not.toContain(signature);
+  });
+
+  it('names the last DNS status when waiting for one', async () => {
+    const { client } = clientAnswering({ status: 'active', dnsStatus: 'syncing' });
+
+    const call = waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, maxWaitTime: 40, ...fast });
+
+    await expect(call).rejects.toMatchObject({ target: 'dnsStatus "open"', lastStatus: 'syncing' });
+  });
+
+  it('says no answer came when the deadline passes during the first poll', async () => {
+    // The first poll never answers; like a real client, it gives up when its signal aborts.
+    const recording = createRecordingClient(() => {
+      const signal = recording.options[0]?.signal;
+      return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    });
+    const { client } = recording;
+
+    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 30, ...fast });
+
+    await expect(call).rejects.toMatchObject({ name: 'BceWaitTimeoutError', polls: 0, lastStatus: undefined });
+    await expect(call).rejects.toThrow('(no answer yet, 0 polls)');
   });
 
   it('times out during a long sleep instead of oversleeping', async () => {
@@ -143,7 +189,7 @@ describe('waitForPeerconn', () => {
       maxDelay: 10_000,
     });
 
-    await expect(call).rejects.toBeInstanceOf(BceTimeoutError);
+    await expect(call).rejects.toBeInstanceOf(BceWaitTimeoutError);
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
@@ -246,6 +292,12 @@ describe('waitForPeerconn', () => {
       ['a missing until', { until: undefined }, 'until'],
       ['an empty until', { until: '' }, 'until'],
       ['an until of the wrong shape', { until: { state: 'active' } }, 'until'],
+      ['a misspelt status', { until: 'actve' }, 'until'],
+      ['a status in a different case', { until: 'Active' }, 'until'],
+      ['an unknown { status }', { until: { status: 'actve' } }, 'until'],
+      ['an unknown { dnsStatus }', { until: { dnsStatus: 'opened' } }, 'until'],
+      ['a peer connection status as dnsStatus', { until: { dnsStatus: 'active' } }, 'until'],
+      ['both status and dnsStatus', { until: { status: 'active', dnsStatus: 'open' } }, 'until'],
       ['minDelay 0', { minDelay: 0 }, 'minDelay'],
       ['maxDelay below minDelay', { minDelay: 100, maxDelay: 10 }, 'maxDelay'],
       ['an empty peerConnId', { peerConnId: '' }, 'peerConnId'],

@@ -1,9 +1,11 @@
 import { createClientClock } from '../clock/clock-offset.ts';
 import { cachedCredentials } from '../credentials/cached-provider.ts';
+import { VPC_HOST_TEMPLATE } from '../regions.ts';
 import { createFetchTransport } from '../transport/fetch-transport.ts';
 import type { ClientOptions, ResolvedClientConfig } from '../types/options.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
 import { normalizeClientOptions } from './normalize-options.ts';
+import { resolveOrigin } from './resolve-endpoint.ts';
 import { type ClientContext, send } from './send.ts';
 
 /** A configured connection to BCE. It knows no service: service packages describe their requests to `send`. */
@@ -48,7 +50,8 @@ export function createClient(options: ClientOptions): BceClient {
   };
   const config: ResolvedClientConfig = Object.freeze({
     region: normalized.region,
-    endpoint: normalized.endpoint,
+    // For a region client, the VPC host: where peer connection and VPC calls go.
+    endpoint: normalized.endpoint ?? resolveOrigin(undefined, normalized.region, VPC_HOST_TEMPLATE),
     retry: normalized.retry,
     timeout: normalized.timeout,
     userAgent: normalized.userAgent,

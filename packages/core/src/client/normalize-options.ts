@@ -10,6 +10,7 @@ import type { Logger } from '../types/logger.ts';
 import type { ClientOptions, NormalizedRetryOptions, RetryOptions } from '../types/options.ts';
 import type { CallOptions } from '../types/request.ts';
 import { VERSION } from '../version.ts';
+import { regionFromEnv } from './env-region.ts';
 import { checkRegion, noEndpointIssue, parseEndpoint } from './resolve-endpoint.ts';
 
 /** Defaults of design §3: 3 retries, full jitter over 300 ms × 2^n, capped at 20 s. */
@@ -69,7 +70,10 @@ function filterHeaders(headers: Headers): Headers {
 /** Client options after checking, with every default filled in. @internal */
 export interface NormalizedClientOptions {
   region: string | undefined;
+  /** The endpoint given, as an origin; it wins over every service's host template. */
   endpoint: string | undefined;
+  /** The endpoint had no scheme and was taken as https: a network error then says so. */
+  assumedHttps: boolean;
   credentials: BceCredentials | CredentialProvider;
   retry: Readonly<NormalizedRetryOptions>;
   timeout: number | false;
@@ -90,20 +94,27 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
   const issues: ValidationIssue[] = [];
   const opts = (options ?? {}) as Partial<ClientOptions>;
   let endpoint: string | undefined;
+  let assumedHttps = false;
   if (opts.endpoint !== undefined) {
     const parsed = typeof opts.endpoint === 'string' ? parseEndpoint(opts.endpoint) : undefined;
-    if (parsed && 'origin' in parsed) endpoint = parsed.origin;
+    if (parsed && 'origin' in parsed) ({ origin: endpoint, assumedHttps } = parsed);
     else issues.push(parsed?.issue ?? { path: 'endpoint', message: 'must be a string' });
   }
-  if (opts.region !== undefined) {
-    const issue =
-      typeof opts.region === 'string' ? checkRegion(opts.region) : { path: 'region', message: 'must be a string' };
-    if (issue) issues.push(issue);
-  }
-  if (opts.endpoint === undefined && opts.region === undefined) issues.push(noEndpointIssue);
   // Not given: the environment or Baidu's CLI files where the runtime has them (Node, Deno, Bun).
-  const credentials = opts.credentials ?? credentialsWhenMissing(issues);
-  issues.push(...checkCredentials(credentials));
+  const credentialIssues: ValidationIssue[] = [];
+  const credentials = opts.credentials ?? credentialsWhenMissing(credentialIssues);
+  // Without region or endpoint, the region comes from the provider (fromEnv(), fromBceCli()) or BCE_REGION.
+  const found = opts.region === undefined && opts.endpoint === undefined ? providedRegion(credentials) : undefined;
+  const region = opts.region ?? found?.region;
+  if (region !== undefined) {
+    const issue =
+      typeof region === 'string'
+        ? checkRegion(region, opts.endpoint !== undefined)
+        : { path: 'region', message: 'must be a string' };
+    if (issue) issues.push(found ? { ...issue, message: `(from ${found.source}) ${issue.message}` } : issue);
+  }
+  if (opts.endpoint === undefined && region === undefined) issues.push(noEndpointIssue);
+  issues.push(...credentialIssues, ...checkCredentials(credentials));
   const retry = normalizeRetry(opts.retry, DEFAULT_RETRY, 'retry', issues);
   const timeout = normalizeTimeout(opts.timeout, DEFAULT_TIMEOUT, 'timeout', issues);
   if (opts.fetch !== undefined && typeof opts.fetch !== 'function')
@@ -115,8 +126,9 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
   }
   if (issues.length > 0) throw new BceValidationError('createClient', issues);
   return {
-    region: opts.region,
+    region,
     endpoint,
+    assumedHttps,
     credentials: credentials as BceCredentials | CredentialProvider,
     retry,
     timeout,
@@ -205,6 +217,15 @@ function checkCredentials(credentials: unknown): ValidationIssue[] {
     ];
   }
   return checkCredentialFields(credentials as Record<string, unknown>, 'credentials');
+}
+
+// fromEnv() and fromBceCli() carry a region along with the keys; a static key pair has none, so the environment is asked.
+function providedRegion(credentials: unknown): { region: string; source: string } | undefined {
+  const fromProvider = (credentials as { region?: unknown } | undefined)?.region;
+  if (typeof fromProvider === 'string' && fromProvider !== '')
+    return { region: fromProvider, source: 'credentials.region' };
+  const fromEnvironment = regionFromEnv();
+  return fromEnvironment === undefined ? undefined : { region: fromEnvironment, source: 'BCE_REGION' };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

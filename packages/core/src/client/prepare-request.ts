@@ -9,6 +9,8 @@ export interface PreparedRequest {
   operation: string;
   /** `host[:port]` as signed (the port only when it is not the scheme's default). */
   host: string;
+  /** `https://host[:port]`, named by errors of calls that got no answer. */
+  origin: string;
   /** Encoded path, both sent and signed. */
   path: string;
   /** Query for the signer; `''` values are flags, canonicalised as `key=`. */
@@ -68,6 +70,7 @@ export function prepareRequest(
     method: request.method.toUpperCase(),
     operation,
     host: hostOf(origin!),
+    origin: origin!,
     path,
     query,
     url,

@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../errors/bce-validation-error.ts';
+import { BCE_REGIONS } from '../regions.ts';
 
 const NO_ENDPOINT = 'no endpoint; pass region (e.g. "bj") or endpoint (e.g. "https://bcc.bj.baidubce.com")';
 const HOST =
@@ -11,7 +12,9 @@ const REGION = /^[a-z][a-z0-9-]*$/;
  *
  * @internal
  */
-export function parseEndpoint(endpoint: string): { origin: string } | { issue: ValidationIssue } {
+export function parseEndpoint(
+  endpoint: string,
+): { origin: string; assumedHttps: boolean } | { issue: ValidationIssue } {
   const bad = (why: string) => ({
     issue: {
       path: 'endpoint',
@@ -29,14 +32,24 @@ export function parseEndpoint(endpoint: string): { origin: string } | { issue: V
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return bad('must use http: or https:');
   if (url.username || url.password) return bad('must not carry credentials');
   if (url.pathname !== '/' || url.search || url.hash) return bad('must be an origin, without path, query or fragment');
-  return { origin: url.origin };
+  return { origin: url.origin, assumedHttps: !hasScheme };
 }
 
-/** Checks a region code; new regions pass as long as they look like one. @internal */
-export function checkRegion(region: string): ValidationIssue | undefined {
-  return REGION.test(region)
-    ? undefined
-    : { path: 'region', message: `must be a region code such as "bj" or "hb-fsg" (got ${JSON.stringify(region)})` };
+/**
+ * Checks a region code. Without an endpoint only the known regions are taken, since any other code would only fail
+ * later as an unresolvable host; with one, any code that looks like a region passes (it only labels the client),
+ * so a region newer than this release stays reachable.
+ *
+ * @internal
+ */
+export function checkRegion(region: string, hasEndpoint: boolean): ValidationIssue | undefined {
+  if (!REGION.test(region))
+    return { path: 'region', message: `must be a region code such as "bj" or "hkg" (got ${JSON.stringify(region)})` };
+  if (hasEndpoint || (BCE_REGIONS as readonly string[]).includes(region)) return undefined;
+  return {
+    path: 'region',
+    message: `is not a known region (got ${JSON.stringify(region)}); use one of ${BCE_REGIONS.join(', ')}, or pass endpoint (e.g. "https://bcc.${region}.baidubce.com") for a region this release does not list`,
+  };
 }
 
 /** The issue raised when neither `region` nor `endpoint` is given. @internal */

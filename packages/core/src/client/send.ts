@@ -103,7 +103,7 @@ async function runCall<T>(
       if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, responseHeaders });
       return outcome.value as T | undefined;
     }
-    const error = toError(outcome, request, attempt, timeout);
+    const error = toError(outcome, request, attempt, timeout, ctx.options.assumedHttps);
     const retryable = outcome.kind === 'service' ? outcome.retryable : outcome.kind !== 'local';
     if (!retryable || attempt > retry.limit) {
       log('warn', 'bcekit: call failed', { ...logData, status, ms, error: error.message });
@@ -139,6 +139,7 @@ function toError(
   request: PreparedRequest,
   attempts: number,
   timeout: number | false,
+  assumedHttps: boolean,
 ): BceError {
   const common = {
     method: request.method,
@@ -147,8 +148,13 @@ function toError(
     clientToken: request.clientToken,
     operation: request.operation,
   };
-  if (outcome.kind === 'timeout') return new BceTimeoutError({ ...common, timeout: timeout === false ? 0 : timeout });
-  if (outcome.kind === 'network') return new BceNetworkError({ ...common, cause: outcome.cause });
+  const origin = request.origin;
+  if (outcome.kind === 'timeout')
+    return new BceTimeoutError({ ...common, origin, timeout: timeout === false ? 0 : timeout });
+  if (outcome.kind === 'network') {
+    const hint = assumedHttps ? 'the endpoint had no scheme, so https was used; write "http://" for plain HTTP' : '';
+    return new BceNetworkError({ ...common, origin, hint, cause: outcome.cause });
+  }
   if (outcome.kind === 'local') {
     const what = outcome.stage === 'signing' ? 'could not be signed' : 'has a header fetch would refuse';
     const why = outcome.cause instanceof Error ? outcome.cause.message : String(outcome.cause);

@@ -1,3 +1,4 @@
+import { regionFromEnv } from '../client/env-region.ts';
 import { BceError } from '../errors/bce-error.ts';
 import type { CredentialProvider, ProvidedCredentials } from '../types/credentials.ts';
 
@@ -5,15 +6,23 @@ interface DenoEnv {
   env: { get(name: string): string | undefined };
 }
 
+/** What {@link fromEnv} returns: a credential provider that also carries the environment's region. */
+export interface EnvCredentialProvider extends CredentialProvider {
+  /** `BCE_REGION` as read by {@link fromEnv}; `createClient` takes it when given neither `region` nor `endpoint`. */
+  readonly region: string | undefined;
+}
+
 /**
- * Reads `BCE_ACCESS_KEY_ID`, `BCE_SECRET_ACCESS_KEY` and (optionally) `BCE_SECURITY_TOKEN` from the environment
- * of Node, Bun or Deno (Deno needs `--allow-env`). The variables are checked now, so a missing one fails fast.
+ * Reads `BCE_ACCESS_KEY_ID`, `BCE_SECRET_ACCESS_KEY`, (optionally) `BCE_SECURITY_TOKEN` and `BCE_REGION` (the name
+ * Baidu's `bce` CLI uses) from the environment of Node, Bun or Deno (Deno needs `--allow-env`). The variables are
+ * checked now, so a missing key fails fast; the region is only used when `createClient` gets no `region`/`endpoint`.
  *
  * @throws {BceError} when a variable is missing or the runtime has no environment (browsers, Workers).
  * @example
  * const client = createClient({ region: 'bj', credentials: fromEnv() });
+ * const client = createClient({ credentials: fromEnv() }); // region from BCE_REGION
  */
-export function fromEnv(): CredentialProvider {
+export function fromEnv(): EnvCredentialProvider {
   const read = envReader();
   const accessKeyId = read('BCE_ACCESS_KEY_ID');
   const secretAccessKey = read('BCE_SECRET_ACCESS_KEY');
@@ -23,7 +32,8 @@ export function fromEnv(): CredentialProvider {
   const credentials: ProvidedCredentials = sessionToken
     ? { accessKeyId, secretAccessKey, sessionToken }
     : { accessKeyId, secretAccessKey };
-  return () => credentials;
+  // Read without prompting: Deno run with --allow-env=BCE_ACCESS_KEY_ID,... alone must keep working.
+  return Object.assign(() => credentials, { region: regionFromEnv() });
 }
 
 function missing(name: string, other: string): BceError {

@@ -5,18 +5,28 @@ import { describeCall } from './describe-call.ts';
 export interface BceNetworkErrorDetails extends BceErrorOptions {
   method: string;
   path: string;
+  /** Where the call went (`https://host[:port]`), named in the message. */
+  origin?: string | undefined;
+  /** What to check, appended to the message. */
+  hint?: string | undefined;
 }
 
 /** No usable response: the connection failed, was dropped, or the body was cut off. `cause` says why. */
 export class BceNetworkError extends BceError {
   override name = 'BceNetworkError';
+  /** Where the call went (`https://host[:port]`), when known. */
+  readonly origin: string | undefined;
 
   constructor(details: BceNetworkErrorDetails) {
     const attempts = details.attempts ?? 1;
-    super(`Network error ${describeCall(details.method, details.path, attempts)}: ${describeCause(details.cause)}`, {
-      ...details,
-      attempts,
-    });
+    super(
+      `Network error ${describeCall(details.method, details.path, attempts, details.origin)}: ${describeCause(details.cause)}${details.hint ? `; ${details.hint}` : ''}`,
+      {
+        ...details,
+        attempts,
+      },
+    );
+    this.origin = details.origin;
   }
 }
 

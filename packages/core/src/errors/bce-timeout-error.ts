@@ -5,6 +5,8 @@ import { describeCall } from './describe-call.ts';
 export interface BceTimeoutErrorDetails extends BceErrorOptions {
   method: string;
   path: string;
+  /** Where the call went (`https://host[:port]`), named in the message. */
+  origin?: string | undefined;
   /** The per-attempt timeout in ms. */
   timeout: number;
 }
@@ -12,15 +14,18 @@ export interface BceTimeoutErrorDetails extends BceErrorOptions {
 /** Every attempt ran out of time (the `timeout` option, per attempt); each was aborted when its time was up. */
 export class BceTimeoutError extends BceError {
   override name = 'BceTimeoutError';
+  /** Where the call went (`https://host[:port]`), when known. */
+  readonly origin: string | undefined;
   /** The per-attempt timeout in ms that was exceeded. */
   readonly timeout: number;
 
   constructor(details: BceTimeoutErrorDetails) {
     const attempts = details.attempts ?? 1;
     super(
-      `Timeout ${describeCall(details.method, details.path, attempts)}: no complete response within ${details.timeout} ms per attempt; raise the timeout option or check the endpoint`,
+      `Timeout ${describeCall(details.method, details.path, attempts, details.origin)}: no complete response within ${details.timeout} ms per attempt; raise the timeout option or check the endpoint`,
       { ...details, attempts },
     );
     this.timeout = details.timeout;
+    this.origin = details.origin;
   }
 }

@@ -109,6 +109,7 @@ export async function prepareFetch(
       method,
       operation: 'signedFetch',
       host: url.host,
+      origin: url.origin,
       path,
       query,
       url: `${url.origin}${path}${wire.length > 0 ? `?${wire.join('&')}` : ''}`,

@@ -1,4 +1,5 @@
 import type { BceCredentials } from '@bcekit/signer';
+import type { BceRegion } from '../regions.ts';
 import type { CredentialProvider } from './credentials.ts';
 import type { Hooks } from './hooks.ts';
 import type { Logger } from './logger.ts';
@@ -20,9 +21,17 @@ export type NormalizedRetryOptions = Required<RetryOptions>;
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
-  /** Region code, e.g. `"bj"`; fills the service's host template (`bcc.{region}.baidubce.com`). */
-  region?: string;
-  /** Overrides the region's host: `"https://host"`, `"http://127.0.0.1:8080"` or a bare `host[:port]` (https). */
+  /**
+   * Region code, e.g. `"bj"`; fills the service's host template (`bcc.{region}.baidubce.com`). Without `endpoint`
+   * only the codes of {@link BceRegion} are taken; a region this release does not list is reached with `endpoint`
+   * (the region then only labels the client). Left out along with `endpoint`, it is read from `fromEnv()` or the
+   * `BCE_REGION` environment variable where the runtime has one.
+   */
+  region?: BceRegion | (string & {});
+  /**
+   * Overrides the region's host: `"https://host"` or `"http://127.0.0.1:8080"`. A bare `host[:port]` means
+   * **https**, even for `127.0.0.1`: write `http://` for a plain-HTTP server such as the emulator.
+   */
   endpoint?: string;
   /**
    * A static access key pair, or a (sync or async) provider that may return an `expiration`. Not given: in Node,
@@ -46,9 +55,12 @@ export interface ClientOptions {
 
 /** What a client resolved its options to; see {@link BceClient.config}. Credentials are never exposed. */
 export interface ResolvedClientConfig {
-  /** The region given, if any. */
+  /** The region given (or read from `BCE_REGION`), if any. */
   readonly region: string | undefined;
-  /** The normalised endpoint origin (`https://host[:port]`), if an endpoint was given. */
+  /**
+   * The origin calls go to (`https://host[:port]`): the endpoint given, normalised, or for a region client the
+   * region's VPC host (`https://bcc.{region}.baidubce.com`), where peer connection and VPC calls go.
+   */
   readonly endpoint: string | undefined;
   readonly retry: Readonly<NormalizedRetryOptions>;
   readonly timeout: number | false;

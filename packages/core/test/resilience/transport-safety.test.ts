@@ -87,7 +87,18 @@ describe('no option disables certificate checks', () => {
     const normalized = normalizeClientOptions({ endpoint: 'bcc.bj.baidubce.com', credentials: STATIC });
 
     expect(Object.keys(normalized).sort()).toEqual(
-      ['credentials', 'endpoint', 'fetch', 'hooks', 'logger', 'region', 'retry', 'timeout', 'userAgent'].sort(),
+      [
+        'assumedHttps',
+        'credentials',
+        'endpoint',
+        'fetch',
+        'hooks',
+        'logger',
+        'region',
+        'retry',
+        'timeout',
+        'userAgent',
+      ].sort(),
     );
   });
 
