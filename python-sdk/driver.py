@@ -57,6 +57,7 @@ def alias_crypto():
 
 def load_sdk():
     sdk = find_sdk()
+    sys.dont_write_bytecode = True  # never write __pycache__ into the SDK's folder (shared, read-only in CI)
     sys.path.insert(0, sdk)
     alias_crypto()
     import baidubce
