@@ -2,6 +2,8 @@
 // control route in front (`/__control/*`, a listen middleware) so that a runtime that cannot reach the emulator
 // object (browser, workerd, deno, bun) can make its own accounts and inject faults. Everything else goes on to the
 // emulator, whose server ends an injected delay when the client gives up.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEmulator, type Emulator, type FaultSpec } from '@bcekit/emulator';
 
 /** A running conformance server. */
@@ -37,11 +39,52 @@ function control(emulator: Emulator, route: string, body: Record<string, unknown
       : { accessKeyId, secretAccessKey };
     return { accountId, credentials, vpcIds };
   }
+  if (route === 'cli-home') return { configDir: writeCliHome(body) };
   if (route === 'fault') {
     emulator.faults.inject(body as FaultSpec);
     return { pending: emulator.faults.pending() };
   }
   throw new Error(`unknown control route ${route}`);
+}
+
+// Folders with Baidu CLI files for the fromBceCli cases, under conformance/.build (git-ignored), which Deno may read.
+const CLI_HOMES = join(process.cwd(), 'conformance', '.build', 'cli-homes');
+
+/**
+ * Writes a CLI configuration folder as Baidu's tools do (folder 0700, file 0600 unless `mode` says otherwise):
+ * `config.json` with one profile `name` (current unless `current` is given), or the older INI `credentials`.
+ */
+function writeCliHome(body: Record<string, unknown>): string {
+  mkdirSync(CLI_HOMES, { recursive: true });
+  const dir = mkdtempSync(join(CLI_HOMES, 'home-'));
+  chmodSync(dir, 0o700);
+  const { accessKeyId, secretAccessKey, sessionToken = '' } = body.credentials as Record<string, string>;
+  const name = String(body.profile ?? 'default');
+  const file =
+    body.format === 'ini'
+      ? {
+          path: join(dir, 'credentials'),
+          text: `[Defaults]\nAk = ${accessKeyId}\nSk = ${secretAccessKey}\nSts = ${sessionToken}\n`,
+        }
+      : {
+          path: join(dir, 'config.json'),
+          text: JSON.stringify({
+            current: body.current ?? name,
+            profiles: [
+              {
+                name,
+                mode: sessionToken ? 'StsToken' : 'AK',
+                access_key_id: accessKeyId,
+                secret_access_key: secretAccessKey,
+                security_token: sessionToken,
+                region: body.region ?? '',
+              },
+            ],
+          }),
+        };
+  writeFileSync(file.path, file.text);
+  chmodSync(file.path, typeof body.mode === 'number' ? body.mode : 0o600);
+  return dir;
 }
 
 async function serveControl(emulator: Emulator, request: Request, route: string): Promise<Response> {
@@ -73,5 +116,12 @@ export async function startConformanceServer(): Promise<ConformanceServer> {
         : next(request);
     },
   });
-  return { url: server.url, emulator, close: () => server.close() };
+  return {
+    url: server.url,
+    emulator,
+    close: async () => {
+      await server.close();
+      rmSync(CLI_HOMES, { recursive: true, force: true });
+    },
+  };
 }

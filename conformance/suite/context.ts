@@ -87,3 +87,18 @@ export function recordingFetch(): { fetch: typeof fetch; sent: { method: string;
 export function unusedPeerConnId(tag: string): string {
   return `peerconn-${tag}-${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/** A folder with Baidu CLI files holding `credentials` (see the control server's `cli-home` route). */
+export async function newCliHome(
+  env: ConformanceEnv,
+  options: {
+    credentials: TestAccount['credentials'];
+    format?: 'json' | 'ini';
+    profile?: string;
+    current?: string;
+    region?: string;
+    mode?: number;
+  },
+): Promise<string> {
+  return (await control<{ configDir: string }>(env, 'cli-home', options)).configDir;
+}

@@ -3,6 +3,9 @@
  * bun) runs unchanged. Only platform APIs and the @bcekit packages; no test framework.
  * @module
  */
+
+import { anyApiCases } from './any-api.ts';
+import { cliProfileCases } from './cli-profile.ts';
 import type { ConformanceCase, ConformanceEnv } from './context.ts';
 import { errorCases } from './errors.ts';
 import { lifecycleCases } from './lifecycle.ts';
@@ -12,7 +15,13 @@ export { ConformanceError } from './assert.ts';
 export type { ConformanceCase, ConformanceEnv } from './context.ts';
 
 /** Every case, in the order runners register them. */
-export const cases: readonly ConformanceCase[] = [...signingCases, ...lifecycleCases, ...errorCases];
+export const cases: readonly ConformanceCase[] = [
+  ...signingCases,
+  ...lifecycleCases,
+  ...errorCases,
+  ...anyApiCases,
+  ...cliProfileCases,
+];
 
 /** Runs one case by name (for runners that cross a process boundary, such as workerd). */
 export async function runCase(name: string, env: ConformanceEnv): Promise<void> {

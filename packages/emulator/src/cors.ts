@@ -17,8 +17,10 @@ export function preflightResponse(): Response {
     headers: {
       ...corsHeaders(),
       'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+      // Any header a page adds (x-bce-* headers of other BCE APIs, `traceparent` from a beforeAttempt hook); the
+      // `*` wildcard never covers Authorization, so that one is named as well.
       'access-control-allow-headers':
-        'authorization, content-type, content-md5, x-bce-date, x-bce-security-token, x-bce-request-id',
+        '*, authorization, content-type, content-md5, x-bce-date, x-bce-security-token, x-bce-request-id',
       'access-control-max-age': '600',
     },
   });
