@@ -2,6 +2,7 @@
 
 export type { BceCredentials } from '@bcekit/signer';
 export { type BceClient, createClient } from './client/create-client.ts';
+export { withRegion } from './client/with-region.ts';
 export { createClientToken } from './client-token.ts';
 
 // Credentials

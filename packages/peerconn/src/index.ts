@@ -1,5 +1,19 @@
 // @bcekit/peerconn: one export line per operation, then the paginator, the waiter, regions and shared shapes.
 // The emulator is a separate entry point (`@bcekit/peerconn/testing`) and is not exported here.
+
+export {
+  type ConnectVpcsInput,
+  ConnectVpcsInputSchema,
+  type ConnectVpcsOutput,
+  connectVpcs,
+} from './connect/connect-vpcs.ts';
+export {
+  type DisconnectVpcsInput,
+  DisconnectVpcsInputSchema,
+  type DisconnectVpcsOutput,
+  disconnectVpcs,
+} from './connect/disconnect-vpcs.ts';
+export type { ConnectStep, Side, WorkflowOptions } from './connect/steps.ts';
 export { type AcceptPeerconnInput, AcceptPeerconnInputSchema, acceptPeerconn } from './operations/accept-peerconn.ts';
 export {
   type ClosePeerconnDnsSyncInput,
