@@ -25,6 +25,25 @@ const markersOf = {
   tableIds: 'give vpcId or routeTableId',
 };
 const all = Object.values(markersOf);
+// Everything @bcekit/peerconn exports that works on peer connections alone (connectVpcs/disconnectVpcs route VPCs).
+const PEERCONN_OPERATIONS = [
+  'createPeerconn',
+  'listPeerconns',
+  'getPeerconn',
+  'updatePeerconn',
+  'acceptPeerconn',
+  'rejectPeerconn',
+  'handlePeerconn',
+  'deletePeerconn',
+  'resizePeerconn',
+  'renewPeerconn',
+  'openPeerconnDnsSync',
+  'closePeerconnDnsSync',
+  'updatePeerconnDeleteProtect',
+  'refundPeerconn',
+  'paginatePeerconns',
+  'waitForPeerconn',
+];
 
 describe('bundles of @bcekit/vpc (esbuild, browser, minified)', () => {
   it('the whole package holds every marker', async () => {
@@ -53,10 +72,27 @@ describe('bundles of @bcekit/vpc (esbuild, browser, minified)', () => {
     expect(all.filter((marker) => marker !== markersOf.getVpc && code.includes(marker))).toEqual([]);
   });
 
-  it('importing all of @bcekit/peerconn pulls in no @bcekit/vpc code', async () => {
-    const code = await bundle(`import * as peerconn from '@bcekit/peerconn'; console.log(peerconn);`);
+  it('importing every @bcekit/peerconn operation, the paginator and the waiter pulls in no @bcekit/vpc code', async () => {
+    const code = await bundle(
+      `import { ${PEERCONN_OPERATIONS.join(', ')} } from '@bcekit/peerconn'; console.log(${PEERCONN_OPERATIONS.join(', ')});`,
+    );
 
     expect(code).toContain('createPeerconn');
+    expect(code).toContain('waitForPeerconn');
     expect(all.filter((marker) => code.includes(marker))).toEqual([]);
+  });
+
+  it('connectVpcs brings the @bcekit/vpc operations it uses, and only those', async () => {
+    const code = await bundle(`import { connectVpcs } from '@bcekit/peerconn'; console.log(connectVpcs);`);
+    const used = [
+      markersOf.getVpc,
+      markersOf.getRouteTable,
+      markersOf.createRouteRule,
+      markersOf.cidr,
+      markersOf.tableIds,
+    ];
+
+    expect(used.filter((marker) => !code.includes(marker))).toEqual([]);
+    expect(all.filter((marker) => !used.includes(marker) && code.includes(marker))).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ export function withRegion(client: BceClient, region: string): BceClient {
       },
     ]);
   }
-  const problem = checkRegion(region);
+  const problem = checkRegion(region, false);
   if (problem) throw new BceValidationError('withRegion', [{ ...problem, path: 'region' }]);
   const derived = { ...ctx, options: { ...ctx.options, region } };
   const regional: BceClient = {
