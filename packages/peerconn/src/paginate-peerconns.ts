@@ -26,7 +26,7 @@ export interface PeerconnPages extends AsyncIterable<ListPeerconnsOutput> {
  * Walks every page of {@link listPeerconns}: requests the next page with `marker = nextMarker` while
  * `isTruncated` is true. Nothing is requested until you iterate; each iteration starts from the beginning.
  *
- * Service rules (spec §2.2): `maxKeys` is 1 to 1000 (default 1000). Should the service repeat a marker
+ * Service rules: `maxKeys` is 1 to 1000 (default 1000). Should the service repeat a marker
  * (or claim more pages without giving a `nextMarker`), iteration stops with a `BceError` instead of
  * looping forever.
  *

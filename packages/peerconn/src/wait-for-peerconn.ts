@@ -7,12 +7,12 @@ import { getPeerconn } from './operations/get-peerconn.ts';
 import { PeerConnIdSchema, RoleSchema } from './schemas/common.ts';
 import type { KnownDnsStatus, KnownPeerConnStatus, PeerConn, PeerConnStatus } from './schemas/peerconn.ts';
 
-/** Statuses a peer connection never leaves, except by being deleted (spec §4.1). */
+/** Statuses a peer connection never leaves, except by being deleted. */
 export const TERMINAL_PEERCONN_STATUSES: readonly PeerConnStatus[] = ['consult_failed', 'deleted', 'expired', 'error'];
 
 const MAX_TIMER_MS = 2_147_483_647; // setTimeout fires at once beyond this
 
-/** Statuses a waiter can wait for: every status the service documents (spec §4.1). */
+/** Statuses a waiter can wait for: every status the service documents. */
 const PEERCONN_STATUSES = [
   'creating',
   'consulting',
@@ -81,7 +81,7 @@ export interface WaitForPeerconnInput {
  *
  * Delays start at `minDelay` and double up to `maxDelay`, each drawn at random between `minDelay` and
  * that bound (jitter), and never past `maxWaitTime`. A connection in `consult_failed`, `deleted`,
- * `expired` or `error` (spec §4.1) will not change any more, so the waiter fails at once unless that
+ * `expired` or `error` will not change any more, so the waiter fails at once unless that
  * state is the target; when waiting for `deleted`, the other final states are passed through (they can
  * still be deleted) and a 404 from the service counts as deleted.
  *

@@ -11,8 +11,8 @@ export interface PresignRequest {
 }
 
 /**
- * Returns the URL with an `authorization` query parameter, so that it can be fetched without headers (a link, an
- * `<img>`, a redirect). Only `host` and the given headers are signed; keep `expirationInSeconds` short.
+ * Resolves to the URL (a string) with an `authorization` query parameter, so that it can be fetched without headers
+ * (a link, an `<img>`, a redirect). Only `host` and the given headers are signed; keep `expirationInSeconds` short.
  *
  * @example
  * const url = await presign({ url: 'https://bcc.bj.baidubce.com/v1/peerconn?vpcId=vpc-a1' },

@@ -7,7 +7,7 @@ import type { Transport } from '../transport/fetch-transport.ts';
 import type { AttemptHeaders } from '../types/hooks.ts';
 import type { PreparedRequest } from './prepare-request.ts';
 
-/** BCE expects this exact value (peerconn-api.md §6.1). */
+/** BCE expects this exact value. */
 const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 
 // What fetch accepts in a header value in every runtime: no CR, LF or NUL, nothing above U+00FF.

@@ -13,7 +13,7 @@ import { VERSION } from '../version.ts';
 import { regionFromEnv } from './env-region.ts';
 import { checkRegion, noEndpointIssue, parseEndpoint } from './resolve-endpoint.ts';
 
-/** Defaults of design §3: 3 retries, full jitter over 300 ms × 2^n, capped at 20 s. */
+/** Defaults: 3 retries, full jitter over 300 ms × 2^n, capped at 20 s. */
 const DEFAULT_RETRY: Readonly<NormalizedRetryOptions> = Object.freeze({
   limit: 3,
   baseDelay: 300,

@@ -1,6 +1,6 @@
 import { SKEW_TOLERANCE_MS } from '../clock/clock-offset.ts';
 
-/** Statuses worth another attempt (design §3): throttling and transient server or gateway failures. */
+/** Statuses worth another attempt: throttling and transient server or gateway failures. */
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /** Whether a response status is retried. Other 4xx never are: sending them again cannot help. @internal */

@@ -13,7 +13,7 @@ export type Transport = (request: TransportRequest) => Promise<Response>;
 
 /**
  * The transport: the platform's `fetch`, nothing more. It used to be ky, with ky's retry, timeout, hooks and
- * error throwing all switched off because bcekit's policy differs (design §3; ky's timeout also stops at the
+ * error throwing all switched off because bcekit's policy differs (ky's timeout also stops at the
  * response headers while ours covers the body). What remained cost ~5 KB gzip, a `Request` clone per call and
  * ~20 ms of cold start, for no behaviour (BENCHMARKS.md has the measurements). Redirects are not followed so that
  * signed headers never go to another host. `globalThis.fetch` is looked up per call so that fetch patched later

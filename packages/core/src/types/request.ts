@@ -1,6 +1,5 @@
 /**
  * Contract between @bcekit/core and the service packages built on it.
- * (Written first so that core and peerconn can be built side by side.)
  */
 import type { RetryOptions } from './options.ts';
 

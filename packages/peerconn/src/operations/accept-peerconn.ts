@@ -16,7 +16,7 @@ export type AcceptPeerconnInput = v.InferInput<typeof AcceptPeerconnInputSchema>
  * Accepts a cross-account peer connection request, as the acceptor. Sends
  * `PUT /v1/peerconn/{peerConnId}?accept&clientToken=…` with no body.
  *
- * Service rules (spec §2.5): only a connection in `consulting` can be accepted, within 7 days of its
+ * Service rules: only a connection in `consulting` can be accepted, within 7 days of its
  * creation; it then becomes `active`. Same-account connections are accepted automatically, so accepting
  * one fails.
  *

@@ -17,7 +17,7 @@ export type ClosePeerconnDnsSyncInput = v.InferInput<typeof ClosePeerconnDnsSync
  * Turns off DNS sync for one end of a peer connection. Sends
  * `PUT /v1/peerconn/{peerConnId}?close&role={role}&clientToken=…` with no body.
  *
- * Service rules (spec §2.10): only when the connection is `active` and its `dnsStatus` is neither
+ * Service rules: only when the connection is `active` and its `dnsStatus` is neither
  * `syncing` nor `closing`. The DNS status passes through `closing` to `close`.
  *
  * @param client A client from `createClient` of `@bcekit/core`.

@@ -34,7 +34,7 @@ export type CreatePeerconnInput = v.InferInput<typeof CreatePeerconnInputSchema>
  * Creates a peer connection between `localVpcId` (in the client's region) and `peerVpcId` in `peerRegion`.
  * Sends `POST /v1/peerconn?clientToken=…` with the input (minus `clientToken`) as the JSON body.
  *
- * Service rules (spec §2.1): same-account connections are accepted at once; cross-account ones (with
+ * Service rules: same-account connections are accepted at once; cross-account ones (with
  * `peerAccountId`) wait in `consulting` until the other account accepts (see {@link waitForPeerconn}).
  * Same-region connections are postpaid only. One connection per VPC pair; local and peer VPC must
  * differ. `peerIfName` is allowed for same-account connections only.

@@ -15,7 +15,7 @@ export type DeletePeerconnInput = v.InferInput<typeof DeletePeerconnInputSchema>
 /**
  * Releases (deletes) a peer connection. Sends `DELETE /v1/peerconn/{peerConnId}?clientToken=…`.
  *
- * Service rules (spec §2.6): across accounts only the initiator may release. A prepaid connection that is
+ * Service rules: across accounts only the initiator may release. A prepaid connection that is
  * active and not expired cannot be released (use {@link refundPeerconn}); one in `consult_failed` can.
  * Delete protection blocks release: turn it off first with {@link updatePeerconnDeleteProtect}.
  *

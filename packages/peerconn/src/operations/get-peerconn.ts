@@ -16,7 +16,7 @@ export type GetPeerconnInput = v.InferInput<typeof GetPeerconnInputSchema>;
 /**
  * Reads one peer connection. Sends `GET /v1/peerconn/{peerConnId}`, with `?role=` when given.
  *
- * Service rules (spec §2.3): both ends of a same-region connection live in the same region; `role`
+ * Service rules: both ends of a same-region connection live in the same region; `role`
  * picks which end's view you get, otherwise the service returns either one.
  *
  * @param client A client from `createClient` of `@bcekit/core`.

@@ -18,7 +18,7 @@ export type HandlePeerconnInput = v.InferInput<typeof HandlePeerconnInputSchema>
  * `handle_peerconn(action)`. Sends `PUT /v1/peerconn/{peerConnId}?{action}&clientToken=…` with no body.
  * Unlike Python, `action` must be `accept` or `reject` (Python sends any string as the flag).
  *
- * Service rules (spec §2.5): only a connection in `consulting` can be handled, within 7 days; accepting
+ * Service rules: only a connection in `consulting` can be handled, within 7 days; accepting
  * makes it `active`, rejecting leaves the initiator's side in `consult_failed`.
  *
  * @param client A client from `createClient` of `@bcekit/core`, signed as the acceptor's account.

@@ -19,7 +19,7 @@ export type ListPeerconnsInput = v.InferInput<typeof ListPeerconnsInputSchema>;
  * Sends `GET /v1/peerconn` with `vpcId`, `marker` and `maxKeys` only when given (an empty `marker` means
  * the first page and is not sent).
  *
- * Service rules (spec §2.2): `maxKeys` is 1 to 1000 (default 1000); when `isTruncated` is `true`, pass
+ * Service rules: `maxKeys` is 1 to 1000 (default 1000); when `isTruncated` is `true`, pass
  * `nextMarker` as `marker` to read the next page, or let {@link paginatePeerconns} do it.
  *
  * @param client A client from `createClient` of `@bcekit/core`.

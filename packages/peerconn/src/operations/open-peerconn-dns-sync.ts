@@ -17,7 +17,7 @@ export type OpenPeerconnDnsSyncInput = v.InferInput<typeof OpenPeerconnDnsSyncIn
  * Turns on DNS sync for one end of a peer connection, so that its VPC resolves the other side's private
  * zones. Sends `PUT /v1/peerconn/{peerConnId}?open&role={role}&clientToken=…` with no body.
  *
- * Service rules (spec §2.9): only when the connection is `active` and its `dnsStatus` is neither `syncing`
+ * Service rules: only when the connection is `active` and its `dnsStatus` is neither `syncing`
  * nor `closing`. The DNS status passes through `syncing` to `open`; wait with
  * `waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, … })`.
  *

@@ -16,7 +16,7 @@ export type RefundPeerconnInput = v.InferInput<typeof RefundPeerconnInputSchema>
  * Unsubscribes a prepaid peer connection: releases it and refunds what is left. Sends
  * `PUT /v1/peerconn/{peerConnId}?refund&clientToken=…` with no body.
  *
- * Service rules (spec §2.12): prepaid, non-cross-border connections only (postpaid ones use
+ * Service rules: prepaid, non-cross-border connections only (postpaid ones use
  * {@link deletePeerconn}); across accounts only the initiator may refund. The refund is
  * max(0, total paid - consumed x 1.5).
  *

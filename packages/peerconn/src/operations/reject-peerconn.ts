@@ -16,7 +16,7 @@ export type RejectPeerconnInput = v.InferInput<typeof RejectPeerconnInputSchema>
  * Rejects a cross-account peer connection request, as the acceptor. Sends
  * `PUT /v1/peerconn/{peerConnId}?reject&clientToken=…` with no body.
  *
- * Service rules (spec §2.5): only a connection in `consulting` can be rejected; the initiator's side then
+ * Service rules: only a connection in `consulting` can be rejected; the initiator's side then
  * shows `consult_failed` (as it does when nobody answers within 7 days).
  *
  * @param client A client from `createClient` of `@bcekit/core`, signed as the acceptor's account.

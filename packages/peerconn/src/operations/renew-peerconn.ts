@@ -21,7 +21,7 @@ export type RenewPeerconnInput = v.InferInput<typeof RenewPeerconnInputSchema>;
  * Renews a prepaid peer connection (Python: `purchase_reserved_peerconn`). Sends
  * `PUT /v1/peerconn/{peerConnId}?purchaseReserved&clientToken=…` with `{ billing }`.
  *
- * Service rules (spec §2.8): postpaid connections cannot be renewed; across accounts only the initiator
+ * Service rules: postpaid connections cannot be renewed; across accounts only the initiator
  * may renew. Reservation lengths are 1-9, 12, 24 or 36 months.
  *
  * @param client A client from `createClient` of `@bcekit/core`.

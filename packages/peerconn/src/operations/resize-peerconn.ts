@@ -17,7 +17,7 @@ export type ResizePeerconnInput = v.InferInput<typeof ResizePeerconnInputSchema>
  * Changes the bandwidth of a peer connection. Sends `PUT /v1/peerconn/{peerConnId}?resize&clientToken=…`
  * with `{ newBandwidthInMbps }`.
  *
- * Service rules (spec §2.7): prepaid connections can only grow; postpaid ones grow or shrink. Across
+ * Service rules: prepaid connections can only grow; postpaid ones grow or shrink. Across
  * accounts only the initiator may resize. The connection shows `updating` until the change is done.
  *
  * @param client A client from `createClient` of `@bcekit/core`.

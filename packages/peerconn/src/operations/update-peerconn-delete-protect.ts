@@ -17,7 +17,7 @@ export type UpdatePeerconnDeleteProtectInput = v.InferInput<typeof UpdatePeercon
  * Turns delete protection of a peer connection on or off. Sends
  * `PUT /v1/peerconn/{peerConnId}/deleteProtect?clientToken=…` with `{ deleteProtect }`.
  *
- * Service rules (spec §2.11): while protection is on, {@link deletePeerconn} is refused.
+ * Service rules: while protection is on, {@link deletePeerconn} is refused.
  *
  * @param client A client from `createClient` of `@bcekit/core`.
  * @param input The connection and the new setting.

@@ -19,7 +19,7 @@ export type UpdatePeerconnInput = v.InferInput<typeof UpdatePeerconnInputSchema>
  * Renames the local interface of a peer connection and/or changes its description. Sends
  * `PUT /v1/peerconn/{peerConnId}?clientToken=…` with `{ localIfId, description?, localIfName? }`.
  *
- * Service rules (spec §2.4): `localIfId` (the `qpif-…` id from {@link getPeerconn}) is required and
+ * Service rules: `localIfId` (the `qpif-…` id from {@link getPeerconn}) is required and
  * identifies the interface; it cannot be changed. Fields you omit are left as they are.
  *
  * @param client A client from `createClient` of `@bcekit/core`.

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 
 // Calls marked pure so that bundlers drop the schemas an app does not use (see common.ts).
 
-// Python's Billing model always carries a reservation of 1 Month, even for Postpaid (spec §3.2, §8.4);
+// Python's Billing model always carries a reservation of 1 Month, even for Postpaid;
 // we send the same bytes so that a call made through bcekit is the call the official SDK makes.
 const defaultReservation = () => ({ reservationLength: 1 as const, reservationTimeUnit: 'Month' as const });
 
@@ -15,12 +15,12 @@ export const PaymentTimingSchema = /* @__PURE__ */ v.picklist(
 /** `Prepaid` or `Postpaid`. */
 export type PaymentTiming = v.InferOutput<typeof PaymentTimingSchema>;
 
-/** Reservation lengths the service sells, in months (spec §4.3). */
+/** Reservation lengths the service sells, in months. */
 export const RESERVATION_LENGTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36] as const;
 
 /**
  * A prepaid reservation. Both fields default like the Python SDK (1, `Month`). The unit is sent as
- * written: `Month` (Python, Java) and `month` (Go, Terraform) are both in use (spec §8.5).
+ * written: `Month` (Python, Java) and `month` (Go, Terraform) are both in use.
  */
 export const ReservationSchema = /* @__PURE__ */ v.object(
   {
@@ -60,7 +60,7 @@ export const RenewBillingSchema = /* @__PURE__ */ v.optional(
   () => ({ reservation: defaultReservation() }),
 );
 
-/** Billing as it travels on the wire (design §2). */
+/** Billing as it travels on the wire. */
 export interface Billing {
   /** `Prepaid` or `Postpaid`. */
   paymentTiming?: PaymentTiming;

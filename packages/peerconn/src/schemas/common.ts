@@ -42,8 +42,8 @@ export const BandwidthSchema = /* @__PURE__ */ v.pipe(
 );
 
 /**
- * A free-text field sent as given (description, interface names, account ids). The service documents no limit
- * (spec §10); 1024 is a generous bound that stops a runaway string before it is sent.
+ * A free-text field sent as given (description, interface names, account ids). The service documents no limit;
+ * 1024 is a generous bound that stops a runaway string before it is sent.
  */
 export const TextSchema = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.string('must be a string'),

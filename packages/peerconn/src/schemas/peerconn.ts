@@ -2,14 +2,14 @@ import type { Role } from './common.ts';
 import type { Tag } from './tags.ts';
 
 /**
- * Status of a peer connection (spec §4.1). The known values are listed for completion in editors; any
+ * Status of a peer connection. The known values are listed for completion in editors; any
  * other string the service may add later is accepted too.
  * - `consulting`: waiting for the acceptor of a cross-account connection (7 days at most);
  * - `consult_failed`: rejected or timed out; `active`: usable; `deleted`, `expired`, `error`: gone for good.
  */
 export type PeerConnStatus = KnownPeerConnStatus | (string & {});
 
-/** The statuses spec §4.1 lists; the emulator moves through exactly these. */
+/** The statuses the service documents; the emulator moves through exactly these. */
 export type KnownPeerConnStatus =
   | 'creating'
   | 'consulting'
@@ -24,10 +24,10 @@ export type KnownPeerConnStatus =
   | 'error'
   | 'updating';
 
-/** DNS sync status of a peer connection (spec §4.2); unknown strings are accepted too. */
+/** DNS sync status of a peer connection; unknown strings are accepted too. */
 export type DnsStatus = KnownDnsStatus | (string & {});
 
-/** The DNS statuses spec §4.2 lists. */
+/** The DNS statuses the service documents. */
 export type KnownDnsStatus = 'close' | 'wait' | 'syncing' | 'open' | 'closing';
 
 /**
@@ -42,7 +42,7 @@ export interface PeerConn {
   /** Lifecycle status. */
   status: PeerConnStatus;
   /**
-   * Bandwidth in Mbps. Some responses spell it `bandWidthInMbps` (spec §8.1); both spellings are read
+   * Bandwidth in Mbps. Some responses spell it `bandWidthInMbps`; both spellings are read
    * into this field and the original is kept.
    */
   bandwidthInMbps: number;
