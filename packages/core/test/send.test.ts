@@ -53,8 +53,25 @@ describe('send', () => {
     const got = server.received[0]!;
     expect(got.body).toBe('{"bandwidthInMbps":10}');
     expect(got.headers['content-type']).toBe('application/json;charset=utf-8');
-    expect(got.headers.authorization).toMatch(/\/content-type;host;x-bce-date\//);
+    expect(got.headers.authorization).toMatch(/\/content-length;content-type;host;x-bce-date\//);
     expect(got.signatureValid).toBe(true);
+  });
+
+  it('signs the content-length fetch sends: the UTF-8 byte length of the body', async () => {
+    await client().send({ method: 'POST', path: ['v1', 'peerconn'], body: { description: '对等连接 ✓' } });
+
+    const got = server.received[0]!;
+    expect(got.headers['content-length']).toBe(String(Buffer.byteLength(got.body)));
+    expect(Number(got.headers['content-length'])).toBeGreaterThan(got.body.length);
+    expect(got.headers.authorization).toContain('/content-length;');
+    expect(got.signatureValid).toBe(true);
+  });
+
+  it('signs no content-length without a body', async () => {
+    await client().send({ method: 'DELETE', path: ['v1', 'peerconn', 'p'] });
+
+    expect(server.received[0]!.headers.authorization).toMatch(/\/host;x-bce-date\//);
+    expect(server.received[0]!.signatureValid).toBe(true);
   });
 
   it('sends no content type without a body', async () => {

@@ -67,7 +67,7 @@ describe('signedFetch: what it sends', () => {
     expect(got.rawQuery).toBe('authorizeRule&clientToken=tok-7');
     expect(got.headers['content-type']).toBe('application/json;charset=utf-8');
     expect(got.headers['x-gateway-route']).toBe('blue');
-    expect(got.headers.authorization).toMatch(/\/content-type;host;x-bce-acl;x-bce-date\//);
+    expect(got.headers.authorization).toMatch(/\/content-length;content-type;host;x-bce-acl;x-bce-date\//);
     expect(got.signatureValid).toBe(true);
   });
 

@@ -30,6 +30,7 @@ import type {
   RouteTableView,
   TransitionDurations,
 } from './types.ts';
+import { markInProcess } from './verify-signature.ts';
 
 /** Options of {@link createEmulator}. */
 export interface EmulatorOptions {
@@ -196,14 +197,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     // Like a real fetch: an aborted signal sends nothing, and an abort rejects at once (the emulator may still
     // finish the request, as a server would).
     if (request.signal.aborted) throw request.signal.reason;
-    const response = await untilAborted(handle(request), request.signal);
+    const response = await untilAborted(handle(markInProcess(request)), request.signal);
     if (response.type === 'error') throw new TypeError('fetch failed: connection dropped (emulator fault)');
     return response;
   };
   return {
     handle,
     fetch: emulatorFetch as typeof fetch,
-    mswResolver: ({ request }) => handle(request),
+    mswResolver: ({ request }) => handle(markInProcess(request)),
     addAccount: (input = {}) => putAccount(state, input),
     issueTemporaryCredentials(accountId) {
       if (!state.accounts.has(accountId)) throw new Error(`issueTemporaryCredentials: no account ${accountId}`);

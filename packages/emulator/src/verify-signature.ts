@@ -11,6 +11,15 @@ export interface Caller {
   accessKeyId: string;
 }
 
+// Requests handed over in process (the emulator's fetch, an msw resolver): no network added their Content-Length.
+const inProcess = new WeakSet<Request>();
+
+/** Marks a request that reached the emulator without a network, so that it is read with the length a network would add. @internal */
+export function markInProcess(request: Request): Request {
+  inProcess.add(request);
+  return request;
+}
+
 const AUTH_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const SKEW_MS = 15 * 60 * 1000;
 
@@ -61,9 +70,11 @@ function namesToSign(segment: string, headers: Headers): string[] {
  *
  * The signature covers what it names and nothing more: a body is protected only through a signed
  * `content-length` (a body of another length → 403 `SignatureDoesNotMatch`) or a `Content-MD5` header
- * (mismatch → 400 `BadDigest`). The bcekit client signs neither (browsers own Content-Length), so its bodies
- * are not covered. `query` is `url.search` as `parseQuery` reads it (`+` a literal plus). `readBody` is called only
- * once the signature over the headers holds, so a refused request's body is never read.
+ * (mismatch → 400 `BadDigest`). The bcekit client signs `content-length` for every request with a body. A
+ * request handed over in process (see {@link markInProcess}) has no Content-Length: its body's length is used, as
+ * a network would carry it. `query` is `url.search` as `parseQuery` reads it (`+` a literal plus). `readBody` is
+ * called only once the signature over the headers holds (or, in process, for that length), so a refused
+ * network request's body is never read.
  * @internal
  */
 export async function verifySignature(
@@ -93,7 +104,8 @@ export async function verifySignature(
   }
   const headers: Record<string, string> = {};
   for (const name of names) {
-    const value = name === 'host' ? (request.headers.get('host') ?? url.host) : request.headers.get(name);
+    const value =
+      name === 'host' ? (request.headers.get('host') ?? url.host) : await headerAsSent(request, name, readBody);
     if (value !== null) headers[name] = utf8HeaderText(value);
   }
   const expected = async (plusAsSpace: boolean) => {
@@ -119,6 +131,18 @@ export async function verifySignature(
   if (!matches) fail('SignatureDoesNotMatch', 'the request signature we calculated does not match yours');
   checkBody(request, names, await readBody());
   return { accountId: credential.accountId, accessKeyId: auth.accessKeyId };
+}
+
+// What the header would read after a network: fetch sends a fixed body's byte length as Content-Length, but a
+// request that never left the process has none (browsers do not even let a script set it).
+async function headerAsSent(
+  request: Request,
+  name: string,
+  readBody: () => Promise<Uint8Array>,
+): Promise<string | null> {
+  const value = request.headers.get(name);
+  if (value !== null || name !== 'content-length' || !inProcess.has(request)) return value;
+  return request.method === 'GET' || request.method === 'HEAD' ? null : String((await readBody()).length);
 }
 
 /**

@@ -64,20 +64,25 @@ export async function runAttempt(
   const signed: Record<string, string> = { ...request.headers };
   for (const name in added) signed[name.toLowerCase()] = added[name]!;
   signed['host'] = request.host;
-  if (request.body !== undefined) signed['content-type'] ??= JSON_CONTENT_TYPE;
+  if (request.body !== undefined) {
+    signed['content-type'] ??= JSON_CONTENT_TYPE;
+    // Binds the body to the signature (as the official SDKs do): a captured request cannot carry another body.
+    signed['content-length'] = String(byteLength(request.body));
+  }
   if (credentials.sessionToken) signed['x-bce-security-token'] = credentials.sessionToken;
   let authorization: string;
   try {
     signed['x-bce-date'] = canonicalTime(signedAt);
     authorization = await sign(
       { method: request.method, path: request.path, query: request.query, headers: signed },
-      { credentials, timestamp: signedAt, headersToSign: ['host', 'content-type'] },
+      { credentials, timestamp: signedAt, headersToSign: ['host', 'content-type', 'content-length'] },
     );
   } catch (cause) {
     return { kind: 'local', stage: 'signing', cause };
   }
-  // Host is signed but never set: browsers and Workers forbid it and fetch derives it from the URL.
-  const { host: _host, ...headers } = signed;
+  // Host and Content-Length are signed but never set: browsers and Workers forbid them, and fetch derives them
+  // from the URL and the body, the very values signed (a string body is sent as its UTF-8 bytes).
+  const { host: _host, 'content-length': _length, ...headers } = signed;
   headers['authorization'] = authorization;
   if (ctx.userAgent) headers['user-agent'] = ctx.userAgent;
   // fetch would refuse such a value with a message quoting it (a token, say): refuse it here, naming the header.
@@ -152,4 +157,8 @@ function unusable(response: Response, code: string, serviceMessage: string): Att
     retryAfter: undefined,
     headers: response.headers,
   };
+}
+
+function byteLength(body: string | Uint8Array): number {
+  return typeof body === 'string' ? new TextEncoder().encode(body).byteLength : body.byteLength;
 }
