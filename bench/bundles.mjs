@@ -36,6 +36,8 @@ export const OURS = ['create-only', 'everything', 'signer', 'route-rule-only', '
 /** wrangler 4's esbuild conditions (WRANGLER_BUILD_CONDITIONS unset); its platform is esbuild's default, browser. */
 export const WORKER_CONDITIONS = ['workerd', 'worker', 'browser'];
 export const BASELINES = ['aws-ec2', 'aws4fetch', 'baiducloud-sdk'];
+/** Reference rows without a target: the client alone, the floor of every app above. */
+export const REFERENCE = ['client-only'];
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 
@@ -60,7 +62,7 @@ export async function buildBundle(name) {
   const dir = join(OUT, 'bundles', name);
   rmSync(dir, { recursive: true, force: true });
   const worker = join(OUT, 'bundles', `${name}.worker.js`);
-  await build({ ...common, entryPoints: [entry], outfile: worker, conditions: WORKER_CONDITIONS });
+  const one = await build({ ...common, entryPoints: [entry], outfile: worker, conditions: WORKER_CONDITIONS });
   const split = await build({
     ...common,
     entryPoints: [entry],
@@ -84,7 +86,29 @@ export async function buildBundle(name) {
     lazyChunks: lazy.length,
     workerMin: workerText.length,
     workerGzip: gzip(workerText),
+    workerMinByOrigin: minifiedByOrigin(one.metafile),
   };
+}
+
+/** Minified bytes of the one output by where they come from: `@bcekit/<package>` or the npm package's name. */
+function minifiedByOrigin(metafile) {
+  const totals = {};
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const origin = path.includes('packages/')
+        ? `@bcekit/${path.split('packages/')[1].split('/')[0]}`
+        : path.includes('node_modules/')
+          ? path
+              .split('node_modules/')
+              .pop()
+              .split('/')
+              .slice(0, path.split('node_modules/').pop().startsWith('@') ? 2 : 1)
+              .join('/')
+          : 'app';
+      totals[origin] = (totals[origin] ?? 0) + bytesInOutput;
+    }
+  }
+  return totals;
 }
 
 export async function buildAll(names = [...OURS, ...BASELINES]) {

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BASELINES, buildAll, isBuildable, LIMITS, OURS } from '../bundles.mjs';
+import { BASELINES, buildAll, isBuildable, LIMITS, OURS, REFERENCE } from '../bundles.mjs';
 import { OUT, ROOT } from '../lib/prepare.mjs';
 import { kb, ratio } from '../lib/report.mjs';
 
@@ -14,6 +14,7 @@ const LABELS = {
   signer: 'bcekit: signer alone (sign)',
   'route-rule-only': 'bcekit: createClient + createRouteRule (@bcekit/vpc)',
   'connect-vpcs': 'bcekit: connectVpcs app (@bcekit/peerconn on @bcekit/vpc)',
+  'client-only': 'reference: bcekit createClient alone (core + signer, no operation; no target)',
   'aws-ec2': 'baseline: @aws-sdk/client-ec2 (EC2Client + CreateVpcPeeringConnectionCommand)',
   aws4fetch: 'baseline: aws4fetch (AwsClient + AwsV4Signer)',
   'baiducloud-sdk': 'baseline: @baiducloud/sdk (browser build)',
@@ -52,8 +53,8 @@ function wranglerBundle() {
 }
 
 export async function runSize() {
-  const s = await buildAll([...OURS, ...BASELINES]);
-  const names = [...OURS, ...BASELINES];
+  const s = await buildAll([...OURS, ...REFERENCE, ...BASELINES]);
+  const names = [...OURS, ...REFERENCE, ...BASELINES];
   const row = (name) => {
     const b = s[name];
     const ours = OURS.includes(name);
@@ -92,8 +93,18 @@ export async function runSize() {
     '',
     '',
   ]);
+  const origins = (name) =>
+    Object.entries(s[name].workerMinByOrigin)
+      .filter(([, bytes]) => bytes > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([origin, bytes]) => `${origin} ${bytes.toLocaleString('en-US')} B`)
+      .join(', ');
+  const notes = ['create-only', 'route-rule-only']
+    .filter((name) => s[name])
+    .map((name) => `${LABELS[name]}, Worker one file, minified bytes by origin: ${origins(name)}.`);
   return {
     title: '1. Bundle size',
+    notes,
     method:
       'esbuild 0.27 `--bundle --minify --format=esm`, gzip -9, of the apps in bench/entries/, built two ways. **Page, initial**: `--platform=browser --splitting`, what a page loads before any code runs (`import()`ed code goes to lazy chunks, fetched when it runs; for bcekit the only one is the @noble/hashes fallback of `sign()`, needed only where neither native crypto nor `crypto.subtle` exists). **Worker, one file**: no splitting, with the conditions wrangler 4 gives esbuild (`workerd`, `worker`, `browser`), where the signer leaves that fallback out. Targets and size-limit budgets (`.size-limit.cjs`) apply to both. The last row is the Worker example as wrangler itself bundles it (a larger app: create, paginate, every error class). Ratio = ours ÷ baseline, page / Worker (lower is better).',
     columns: [
