@@ -1,8 +1,11 @@
-// Baseline for section 3: createPeerconn by hand — build the request, sign it with the minimal node:crypto signer,
-// fetch, parse. No validation, retries, timeouts or error mapping: the floor of what a call can cost.
+// Baseline for section 3: createPeerconn by hand — the same request bcekit sends (same URL, body and headers; the
+// bench checks that first), signed with the minimal node:crypto signer, fetched and parsed. No input checks,
+// timeout, retries or error mapping: the floor of what the call can cost.
 import { signNodeCrypto } from './minimal-signer.mjs';
 
-export async function handWrittenCreate(fetchImpl, endpoint, credentials, input) {
+const encoder = new TextEncoder();
+
+export async function handWrittenCreate(fetchImpl, endpoint, credentials, input, userAgent) {
   const clientToken = crypto.randomUUID();
   const body = JSON.stringify({
     ...input,
@@ -10,20 +13,22 @@ export async function handWrittenCreate(fetchImpl, endpoint, credentials, input)
     deleteProtect: false,
   });
   const date = new Date();
-  const headers = {
+  // Signed as bcekit signs them: host and content-length too, which fetch sets from the URL and the body.
+  const signed = {
     host: new URL(endpoint).host,
     'content-type': 'application/json;charset=utf-8',
+    'content-length': String(encoder.encode(body).length),
     'x-bce-date': `${date.toISOString().slice(0, 19)}Z`,
   };
   const authorization = signNodeCrypto(
-    { method: 'POST', path: '/v1/peerconn', query: { clientToken }, headers },
+    { method: 'POST', path: '/v1/peerconn', query: { clientToken }, headers: signed },
     credentials,
     date,
   );
-  const { host: _, ...sent } = headers;
+  const { host: _host, 'content-length': _length, ...sent } = signed;
   const response = await fetchImpl(`${endpoint}/v1/peerconn?clientToken=${clientToken}`, {
     method: 'POST',
-    headers: { ...sent, authorization },
+    headers: { ...sent, authorization, 'user-agent': userAgent },
     body,
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
