@@ -9,6 +9,7 @@ import { cliProfileCases } from './cli-profile.ts';
 import type { ConformanceCase, ConformanceEnv } from './context.ts';
 import { errorCases } from './errors.ts';
 import { lifecycleCases } from './lifecycle.ts';
+import { routeCases } from './routes.ts';
 import { signingCases } from './signing.ts';
 
 export { ConformanceError } from './assert.ts';
@@ -18,6 +19,7 @@ export type { ConformanceCase, ConformanceEnv } from './context.ts';
 export const cases: readonly ConformanceCase[] = [
   ...signingCases,
   ...lifecycleCases,
+  ...routeCases,
   ...errorCases,
   ...anyApiCases,
   ...cliProfileCases,
