@@ -1,12 +1,25 @@
 /**
- * A peer connection viewer running in the browser with @bcekit/core and @bcekit/peerconn.
+ * A network viewer running in the browser with @bcekit/core, @bcekit/vpc and @bcekit/peerconn: the account's
+ * VPCs and peer connections drawn as a picture (src/map.ts) and listed in a table, a Connect form that runs
+ * connectVpcs and shows each step, and create / accept / delete on single connections.
  *
  * The page holds no key of its own: it asks its backend (`/sts` here) for temporary STS-style credentials
  * (accessKeyId, secretAccessKey, sessionToken, expiration) and the client asks again shortly before they expire.
  * Requests then go straight from the browser to the API, signed with `x-bce-security-token`.
  */
 import { BceError, BceServiceError, BceValidationError, createClient, type ProvidedCredentials } from '@bcekit/core';
-import { acceptPeerconn, createPeerconn, deletePeerconn, type PeerConn, paginatePeerconns } from '@bcekit/peerconn';
+import {
+  acceptPeerconn,
+  type ConnectStep,
+  connectVpcs,
+  createPeerconn,
+  deletePeerconn,
+  getPeerconn,
+  type PeerConn,
+  paginatePeerconns,
+} from '@bcekit/peerconn';
+import { getRouteTable, paginateVpcs } from '@bcekit/vpc';
+import { drawMap, type MapLink, type MapVpc, type Routed } from './map.ts';
 
 const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content || undefined;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -26,7 +39,8 @@ async function temporaryCredentials(): Promise<ProvidedCredentials> {
 
 const client = createClient({
   ...(endpoint ? { endpoint } : {}),
-  ...(region && !endpoint ? { region } : {}),
+  // The region also tells connectVpcs whether a peer VPC of this account is in the client's region.
+  ...(region ? { region } : {}),
   credentials: temporaryCredentials, // cached until 5 minutes before `expiration`, then fetched again
 });
 
@@ -98,10 +112,51 @@ function render(peerConns: PeerConn[]): void {
   }
 }
 
+/** Whether `vpcId`'s route table sends anything to the connection's interface on that side. */
+async function routes(vpcId: string, interfaceId: string | undefined): Promise<Routed> {
+  if (!interfaceId) return 'no';
+  const table = await getRouteTable(client, { vpcId });
+  return table.routeRules.some((rule) => rule.nexthopType === 'peerConn' && rule.nexthopId === interfaceId)
+    ? 'yes'
+    : 'no';
+}
+
+/** Reads the VPCs of the client's region and each connection's route state, and draws them. */
+async function drawNetwork(peerConns: PeerConn[]): Promise<void> {
+  const vpcs = new Map<string, MapVpc>();
+  for await (const vpc of paginateVpcs(client).items()) {
+    vpcs.set(vpc.vpcId, { vpcId: vpc.vpcId, name: vpc.name, cidr: vpc.cidr, external: false });
+  }
+  const links: MapLink[] = [];
+  for (const pc of peerConns) {
+    for (const [vpcId, vpcRegion] of [
+      [pc.localVpcId, pc.localRegion],
+      [pc.peerVpcId, pc.peerRegion],
+    ]) {
+      if (!vpcs.has(vpcId!)) vpcs.set(vpcId!, { vpcId: vpcId!, region: vpcRegion!, external: true });
+    }
+    const live = pc.status !== 'deleting';
+    const aRouted =
+      live && vpcs.get(pc.localVpcId)?.external === false ? await routes(pc.localVpcId, pc.localIfId) : 'unknown';
+    // The other end is ours to read only when its VPC is one of ours (same account, this region).
+    let bRouted: Routed = 'unknown';
+    if (live && vpcs.get(pc.peerVpcId)?.external === false) {
+      const other = await getPeerconn(client, {
+        peerConnId: pc.peerConnId,
+        role: pc.role === 'initiator' ? 'acceptor' : 'initiator',
+      });
+      bRouted = await routes(pc.peerVpcId, other.localIfId);
+    }
+    links.push({ peerConnId: pc.peerConnId, status: pc.status, a: pc.localVpcId, b: pc.peerVpcId, aRouted, bRouted });
+  }
+  drawMap(document.querySelector<SVGSVGElement>('#map')!, [...vpcs.values()], links);
+}
+
 async function refresh(): Promise<string> {
   const peerConns: PeerConn[] = [];
   for await (const pc of paginatePeerconns(client).items()) peerConns.push(pc);
   render(peerConns);
+  await drawNetwork(peerConns);
   return `${peerConns.length} peer connection${peerConns.length === 1 ? '' : 's'}`;
 }
 
@@ -133,6 +188,41 @@ byId<HTMLFormElement>('create').addEventListener('submit', (event) => {
     });
     await refresh();
     return `created ${peerConnId}`;
+  });
+});
+
+/** One line of the Connect progress list per step connectVpcs reports. */
+function showStep(step: ConnectStep): void {
+  const item = document.createElement('li');
+  item.dataset.step = step.step;
+  const where = step.side ? ` (${step.side} side${step.destination ? ` → ${step.destination}` : ''})` : '';
+  item.textContent = `${step.step}${where}: ${step.routeRuleId ?? step.peerConnId}`;
+  byId('steps').append(item);
+}
+
+byId<HTMLFormElement>('connect').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = new FormData(event.currentTarget as HTMLFormElement);
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const cidrs = text('routes')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  byId('steps').replaceChildren();
+  void run('Connecting', async () => {
+    const result = await connectVpcs(
+      client,
+      {
+        localVpcId: text('localVpcId'),
+        peerVpcId: text('peerVpcId'),
+        peerRegion: text('peerRegion'),
+        bandwidthInMbps: Number(text('bandwidthInMbps')),
+        ...(text('peerAccountId') ? { peerAccountId: text('peerAccountId') } : {}),
+        ...(cidrs.length > 0 ? { routes: { local: cidrs } } : {}),
+      },
+      { onStep: showStep, minDelay: 500, maxDelay: 2_000, maxWaitTime: 120_000 },
+    );
+    await refresh();
+    return `${result.state}: ${result.peerConnId}`;
   });
 });
 

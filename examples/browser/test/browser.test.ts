@@ -1,6 +1,6 @@
 // Bundles the page with its rollup config, serves it with serve.mjs (page + /sts + emulator on 127.0.0.1) and
 // drives it in Chromium through playwright.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createClient } from '@bcekit/core';
 import { FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { createPeerconn } from '@bcekit/peerconn';
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
 
 const DIR = `${ROOT}examples/browser/`;
+/** Screenshots the test keeps (git-ignored). */
+const ARTIFACTS = `${DIR}test-artifacts/`;
 const [alice, bob] = FIXTURE_ACCOUNTS;
 
 type Server = Awaited<ReturnType<typeof import('../serve.mjs').startServer>>;
@@ -35,6 +37,20 @@ const rows = () =>
     trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')),
   );
 const message = () => page.locator('#message');
+let webVpcId: string;
+
+/** The picture's connection lines as [peerConnId, style, end a, end b] ("yes" | "no" | "unknown" routed). */
+const links = () =>
+  page.$$eval('#map g.link', (groups) =>
+    groups.map((g) => [
+      g.getAttribute('data-peer-conn-id'),
+      g.getAttribute('data-style'),
+      ...[...g.querySelectorAll('circle.end')].map((dot) => dot.getAttribute('class')!.replace('end routed-', '')),
+    ]),
+  );
+/** The picture's VPC boxes as their two lines of text. */
+const boxes = () =>
+  page.$$eval('#map g.vpc', (groups) => groups.map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent)));
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -42,6 +58,13 @@ beforeAll(async () => {
   const { startServer } = await import('../serve.mjs');
   // Shorter transitional states than the default 3 s, to keep the test quick.
   server = await startServer({ emulatorOptions: { transitions: { creating: 1_000, deleting: 1_000 } } });
+  // A third VPC of alice in bj, for the Connect test (the fixture's two are peered by the create test).
+  webVpcId = server.emulator.addVpc({
+    accountId: alice.accountId,
+    region: 'bj',
+    name: 'web',
+    cidr: '10.8.0.0/16',
+  }).vpcId;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -85,6 +108,11 @@ describe('examples/browser in Chromium', () => {
     await expect.poll(() => message().textContent()).toBe('0 peer connections');
     expect(server.issued).toHaveLength(1);
     expect(await page.locator('#identity').textContent()).toMatch(new RegExp(`^account ${alice.accountId}, key AKID`));
+    // The picture: alice's VPCs with their CIDRs and names, no line yet.
+    const vpcs = server.emulator.state().vpcs.filter((vpc) => vpc.accountId === alice.accountId);
+    expect(await boxes()).toEqual(vpcs.map((vpc) => [vpc.vpcId, `${vpc.cidr} · ${vpc.name}`]));
+    expect(await boxes()).toContainEqual([webVpcId, '10.8.0.0/16 · web']);
+    expect(await links()).toEqual([]);
   });
 
   it('creates a peer connection from the form; the table and the emulator show it', async () => {
@@ -106,6 +134,8 @@ describe('examples/browser in Chromium', () => {
     await page.click('#refresh');
     await expect.poll(rows).toEqual([[id, 'active', 'initiator']]);
     expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === id)?.status).toBe('active');
+    // Active but routed on neither side: a plain create adds no route.
+    expect(await links()).toEqual([[id, 'active', 'no', 'no']]);
   });
 
   it('shows a service refusal with its code', async () => {
@@ -130,6 +160,38 @@ describe('examples/browser in Chromium', () => {
     await expect.poll(() => message().textContent()).toBe(`accepted ${peerConnId}`);
     expect(await rows()).toContainEqual([peerConnId, 'active', 'acceptor']);
     expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === peerConnId)?.status).toBe('active');
+  });
+
+  it('connects two VPCs from the Connect form: each step listed, then the line drawn active and routed', async () => {
+    await page.fill('#connect input[name="peerVpcId"]', webVpcId);
+    await page.click('#connect button[type="submit"]');
+    await expect.poll(() => message().textContent(), { timeout: 15_000 }).toMatch(/^connected: peerconn-[a-z0-9]+$/);
+    const id = (await message().textContent())!.slice('connected: '.length);
+    expect(await page.$$eval('#steps li', (items) => items.map((li) => li.dataset.step))).toEqual([
+      'created',
+      'active',
+      'route-added',
+      'route-added',
+    ]);
+    expect(await page.locator('#steps li').nth(2).textContent()).toMatch(
+      /^route-added \(local side → 10\.8\.0\.0\/16\): rr-/,
+    );
+    expect(await links()).toContainEqual([id, 'active-routed', 'yes', 'yes']);
+    // The emulator agrees: one peerConn rule on each side.
+    const tables = server.emulator.state().routeTables;
+    const peerRules = (vpcId: string) =>
+      tables.find((t) => t.vpcId === vpcId)!.routeRules.filter((r) => r.nexthopType === 'peerConn');
+    expect(peerRules('vpc-alicebj00001').map((r) => r.destinationAddress)).toEqual(['10.8.0.0/16']);
+    expect(peerRules(webVpcId).map((r) => r.destinationAddress)).toEqual(['192.168.0.0/16']);
+    // The drawn line's colour is the "active and routed" one of the legend.
+    const stroke = await page.$eval(
+      `#map g.link[data-peer-conn-id="${id}"] line`,
+      (line) => getComputedStyle(line).stroke,
+    );
+    expect(stroke).toBe('rgb(23, 128, 61)');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const png = await page.screenshot({ path: `${ARTIFACTS}connected.png`, fullPage: true });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('deletes from the table', async () => {
