@@ -2,6 +2,9 @@ import type { BceClient, BceRequest, CallOptions } from '@bcekit/core';
 import { BceValidationError } from '@bcekit/core';
 import { expect } from 'vitest';
 
+/** The `$metadata` of a recorded call (`requestId` is `recorded-<n>` for the n-th request). */
+export const RECORDED_METADATA = { requestId: 'recorded-1', httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 };
+
 /**
  * A client that sends nothing: it records each request handed to `send` and answers with `reply` (default: no
  * body). For "nothing is sent" checks and for tests of request shapes without a network, in every service package.
@@ -20,12 +23,23 @@ export function createRecordingClient(reply: (request: BceRequest, index: number
       userAgent: 'bcekit-test',
     },
     async send<T>(request: BceRequest, callOptions?: CallOptions) {
+      return (await client.sendWithMetadata<T>(request, callOptions)).body;
+    },
+    async sendWithMetadata<T>(request: BceRequest, callOptions?: CallOptions) {
       sent.push(request);
       options.push(callOptions);
-      return (await reply(request, sent.length - 1)) as T | undefined;
+      const body = (await reply(request, sent.length - 1)) as T | undefined;
+      return { body, $metadata: { ...RECORDED_METADATA, requestId: `recorded-${sent.length}` } };
     },
   };
   return { client, sent, options };
+}
+
+/** An output without its `$metadata`, for comparing what the service answered. */
+export function withoutMetadata(output: unknown): unknown {
+  if (typeof output !== 'object' || output === null) return output;
+  const { $metadata: _, ...fields } = output as Record<string, unknown>;
+  return fields;
 }
 
 /** Asserts that `call` rejects with a BceValidationError naming `path`, and returns the error. */

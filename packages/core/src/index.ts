@@ -24,6 +24,7 @@ export { BCE_REGIONS, type BceRegion } from './regions.ts';
 export type { CredentialProvider, ProvidedCredentials } from './types/credentials.ts';
 export type { AfterAttemptHook, AttemptHeaders, AttemptState, BeforeAttemptHook, Hooks } from './types/hooks.ts';
 export type { Logger } from './types/logger.ts';
+export type { MetadataBearer, ResponseMetadata, SendResult } from './types/metadata.ts';
 export type { ClientOptions, NormalizedRetryOptions, ResolvedClientConfig, RetryOptions } from './types/options.ts';
 export type { BceRequest, CallOptions, QueryValue } from './types/request.ts';
 export { VERSION } from './version.ts';

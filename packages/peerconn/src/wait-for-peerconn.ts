@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import { BceError, BceServiceError, BceWaitTimeoutError } from '@bcekit/core';
 import * as v from 'valibot';
 import { parseInput } from './internal/run-operation.ts';
@@ -92,7 +92,7 @@ export interface WaitForPeerconnInput {
  * @param input The connection, the target and the time limits.
  * @param options `signal` aborts at once, even mid-sleep, rejecting with `signal.reason`; `timeout` and
  *   `retry` apply to each poll.
- * @returns The connection as last read, in the target state.
+ * @returns The connection as last read, in the target state, with the `$metadata` of that read.
  * @throws {BceValidationError} when the input is invalid; nothing is sent.
  * @throws {BceWaitTimeoutError} when `maxWaitTime` passes first; it names the last status seen.
  * @throws {BceError} when the connection reaches a final state that is not the target.
@@ -104,7 +104,7 @@ export async function waitForPeerconn(
   client: BceClient,
   input: WaitForPeerconnInput,
   options?: CallOptions,
-): Promise<PeerConn> {
+): Promise<PeerConn & MetadataBearer> {
   const checked = parseInput('waitForPeerconn', WaitForPeerconnInputSchema, input);
   options?.signal?.throwIfAborted();
   const target = toTarget(checked.until);
@@ -175,13 +175,20 @@ async function poll(
   target: Target,
   options: CallOptions,
   last: PeerConn | undefined,
-): Promise<PeerConn> {
+): Promise<PeerConn & MetadataBearer> {
   try {
     return await getPeerconn(client, read, options);
   } catch (error) {
     // A released connection may simply be gone: for a deletion wait, that is the goal reached.
     if (error instanceof BceServiceError && error.statusCode === 404 && target.goneCounts) {
-      return { ...(last ?? ({ peerConnId: read.peerConnId } as PeerConn)), status: 'deleted' };
+      // The answer that said so is the output's metadata.
+      const $metadata = {
+        requestId: error.requestId,
+        httpStatusCode: 404,
+        attempts: error.attempts,
+        totalRetryDelay: 0,
+      };
+      return { ...(last ?? ({ peerConnId: read.peerConnId } as PeerConn)), status: 'deleted', $metadata };
     }
     throw error;
   }

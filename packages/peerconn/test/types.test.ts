@@ -1,15 +1,26 @@
 // Type-level checks of the public shapes (checked by `tsc`; the runtime assertions are trivial).
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer, ResponseMetadata } from '@bcekit/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   CreatePeerconnInput,
+  CreatePeerconnOutput,
   DnsStatus,
   ListPeerconnsOutput,
   PeerConn,
   PeerConnStatus,
   WaitForPeerconnInput,
 } from '../src/index.ts';
-import { createPeerconn, getPeerconn, paginatePeerconns, resizePeerconn } from '../src/index.ts';
+import {
+  acceptPeerconn,
+  createPeerconn,
+  deletePeerconn,
+  getPeerconn,
+  openPeerconnDnsSync,
+  paginatePeerconns,
+  refundPeerconn,
+  resizePeerconn,
+  waitForPeerconn,
+} from '../src/index.ts';
 
 describe('public types', () => {
   it('PeerConnStatus and DnsStatus list the known values and still accept new ones', () => {
@@ -22,10 +33,25 @@ describe('public types', () => {
 
   it('operations take (client, input, options?) and return the documented shapes', () => {
     expectTypeOf(createPeerconn).parameters.toEqualTypeOf<[BceClient, CreatePeerconnInput, CallOptions?]>();
-    expectTypeOf(createPeerconn).returns.resolves.toEqualTypeOf<{ peerConnId: string }>();
-    expectTypeOf(getPeerconn).returns.resolves.toEqualTypeOf<PeerConn>();
-    expectTypeOf(resizePeerconn).returns.resolves.toBeVoid();
+    expectTypeOf(createPeerconn).returns.resolves.toEqualTypeOf<CreatePeerconnOutput>();
+    expectTypeOf<CreatePeerconnOutput>().toEqualTypeOf<{ peerConnId: string; readonly $metadata: ResponseMetadata }>();
+    expectTypeOf(getPeerconn).returns.resolves.toEqualTypeOf<PeerConn & MetadataBearer>();
+    expectTypeOf(resizePeerconn).returns.resolves.toEqualTypeOf<MetadataBearer>();
     expectTypeOf(paginatePeerconns).returns.toExtend<AsyncIterable<ListPeerconnsOutput>>();
+  });
+
+  it('every output carries $metadata, paginator pages and the waiter included', () => {
+    expectTypeOf<ListPeerconnsOutput['$metadata']>().toEqualTypeOf<ResponseMetadata>();
+    expectTypeOf(waitForPeerconn).returns.resolves.toExtend<MetadataBearer>();
+    expectTypeOf<ResponseMetadata>().toEqualTypeOf<{
+      readonly requestId: string | undefined;
+      readonly httpStatusCode: number;
+      readonly attempts: number;
+      readonly totalRetryDelay: number;
+    }>();
+    for (const operation of [acceptPeerconn, deletePeerconn, resizePeerconn, openPeerconnDnsSync, refundPeerconn]) {
+      expectTypeOf(operation).returns.resolves.toEqualTypeOf<MetadataBearer>();
+    }
   });
 
   it('enums are closed on input', () => {

@@ -6,7 +6,7 @@
 import type { BceClient } from '@bcekit/core';
 import { describe, expect, it } from 'vitest';
 import { useCaptureServer } from '../../../scripts/test-helpers/capture-server.ts';
-import { UUID_V4 } from '../../../scripts/test-helpers/recording-client.ts';
+import { UUID_V4, withoutMetadata } from '../../../scripts/test-helpers/recording-client.ts';
 import {
   createRouteRule,
   deleteRouteRule,
@@ -136,16 +136,16 @@ describe('wire compatibility with bce-sdk-python 0.9.72 (VpcClient, SubnetClient
     const client = server.current.client();
 
     const vpcBody = reply('get_vpc');
-    expect(await getVpc(client, { vpcId: 'vpc-a8n5p6qwxrmq' })).toEqual(vpcBody['vpc']);
+    expect(withoutMetadata(await getVpc(client, { vpcId: 'vpc-a8n5p6qwxrmq' }))).toEqual(vpcBody['vpc']);
     const subnetBody = reply('get_subnet');
-    expect(await getSubnet(client, { subnetId: 'sbn-1xq7b2c3d4e5' })).toEqual(subnetBody['subnet']);
+    expect(withoutMetadata(await getSubnet(client, { subnetId: 'sbn-1xq7b2c3d4e5' }))).toEqual(subnetBody['subnet']);
     const tableBody = reply('get_route');
-    expect(await getRouteTable(client, { vpcId: 'vpc-a8n5p6qwxrmq' })).toEqual(tableBody);
+    expect(withoutMetadata(await getRouteTable(client, { vpcId: 'vpc-a8n5p6qwxrmq' }))).toEqual(tableBody);
     const rulesBody = reply('get_route_rule');
-    expect(await listRouteRules(client, { routeTableId: 'rt-4fa7kd9qm1xs' })).toEqual(rulesBody);
+    expect(withoutMetadata(await listRouteRules(client, { routeTableId: 'rt-4fa7kd9qm1xs' }))).toEqual(rulesBody);
     const vpcsBody = reply('list_vpcs');
     const page = await listVpcs(client, { marker: 'vpc-a8n5p6qwxrmq', maxKeys: 2 });
-    expect(page).toEqual(vpcsBody);
+    expect(withoutMetadata(page)).toEqual(vpcsBody);
     expect(page.isTruncated).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { createClientClock } from '../clock/clock-offset.ts';
 import { cachedCredentials } from '../credentials/cached-provider.ts';
 import { VPC_HOST_TEMPLATE } from '../regions.ts';
 import { createFetchTransport } from '../transport/fetch-transport.ts';
+import type { SendResult } from '../types/metadata.ts';
 import type { ClientOptions, ResolvedClientConfig } from '../types/options.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
 import { normalizeClientOptions } from './normalize-options.ts';
@@ -26,6 +27,12 @@ export interface BceClient {
    * @throws {BceValidationError} the request could not be built (e.g. no endpoint); nothing was sent.
    */
   send<T = unknown>(request: BceRequest, options?: CallOptions): Promise<T | undefined>;
+  /**
+   * {@link BceClient.send}, resolving with the body and the call's metadata (`requestId` from
+   * `x-bce-request-id`, `httpStatusCode`, `attempts`, `totalRetryDelay`): what service packages put on every output
+   * as `$metadata`.
+   */
+  sendWithMetadata<T = unknown>(request: BceRequest, options?: CallOptions): Promise<SendResult<T>>;
 }
 
 /** Each client's internals, for functions such as `signedFetch` that send through a client's pipeline. @internal */
@@ -62,7 +69,9 @@ export function createClient(options: ClientOptions): BceClient {
     get clockOffset() {
       return ctx.clock.offset;
     },
-    send: <T>(request: BceRequest, callOptions?: CallOptions) => send<T>(ctx, request, callOptions),
+    send: <T>(request: BceRequest, callOptions?: CallOptions) =>
+      send<T>(ctx, request, callOptions).then((result) => result.body),
+    sendWithMetadata: <T>(request: BceRequest, callOptions?: CallOptions) => send<T>(ctx, request, callOptions),
   };
   clientContexts.set(client, ctx);
   return client;

@@ -9,6 +9,7 @@ import { retryDelay } from '../retry/backoff.ts';
 import { raceAbort, sleep } from '../retry/sleep.ts';
 import type { Transport } from '../transport/fetch-transport.ts';
 import type { AttemptHeaders, AttemptState } from '../types/hooks.ts';
+import type { ResponseMetadata, SendResult } from '../types/metadata.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
 import { type AttemptOutcome, runAttempt } from './attempt.ts';
 import { type NormalizedClientOptions, normalizeCallOptions } from './normalize-options.ts';
@@ -29,7 +30,7 @@ export interface ClientContext {
  *
  * @internal
  */
-export function send<T>(ctx: ClientContext, request: BceRequest, callOptions?: CallOptions): Promise<T | undefined> {
+export function send<T>(ctx: ClientContext, request: BceRequest, callOptions?: CallOptions): Promise<SendResult<T>> {
   try {
     const call = normalizeCallOptions(ctx.options, callOptions, request.operation ?? 'send');
     if (call.signal?.aborted) return Promise.reject(call.signal.reason);
@@ -50,7 +51,7 @@ export function startCall<T>(
   ctx: ClientContext,
   request: PreparedRequest,
   call: ReturnType<typeof normalizeCallOptions>,
-): Promise<T | undefined> {
+): Promise<SendResult<T>> {
   const running = runCall<T>(ctx, request, call);
   if (call.signal) running.catch((error) => logAborted(ctx, request, call.signal!, error));
   return raceAbort(running, call.signal);
@@ -60,8 +61,9 @@ async function runCall<T>(
   ctx: ClientContext,
   request: PreparedRequest,
   call: ReturnType<typeof normalizeCallOptions>,
-): Promise<T | undefined> {
+): Promise<SendResult<T>> {
   const { logger, hooks } = ctx.options;
+  let totalRetryDelay = 0;
   const { signal, retry, timeout } = call;
   // What hooks are told about every attempt; built only for a client that has hooks.
   const base =
@@ -101,7 +103,13 @@ async function runCall<T>(
     if (outcome.kind === 'success') {
       log('debug', 'bcekit: attempt end', { ...logData, status, ms });
       if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, responseHeaders });
-      return outcome.value as T | undefined;
+      const $metadata: ResponseMetadata = {
+        requestId: responseHeaders?.get('x-bce-request-id') ?? undefined,
+        httpStatusCode: outcome.status,
+        attempts: attempt,
+        totalRetryDelay,
+      };
+      return { body: outcome.value as T | undefined, $metadata };
     }
     const error = toError(outcome, request, attempt, timeout, ctx.options.assumedHttps);
     const retryable = outcome.kind === 'service' ? outcome.retryable : outcome.kind !== 'local';
@@ -121,6 +129,7 @@ async function runCall<T>(
       await hooks.afterAttempt(state);
     }
     await sleep(delay, signal);
+    totalRetryDelay += delay;
   }
 }
 

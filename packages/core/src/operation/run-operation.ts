@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type { BceClient } from '../client/create-client.ts';
 import { createClientToken } from '../client-token.ts';
+import type { MetadataBearer } from '../types/metadata.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
 import { parseInput } from './parse-input.ts';
 
@@ -18,7 +19,8 @@ type AnyObjectSchema =
 /**
  * Sends one operation: validates the input (nothing is sent when it is invalid), makes the `clientToken` once
  * per call when the schema has a `clientToken` field and the caller gave none (core's retries reuse it), builds
- * the request and sends it through the client. Resolves with the parsed JSON body, or `undefined` when empty.
+ * the request and sends it through the client. Resolves with the parsed JSON body and the call's `$metadata`
+ * (`{ $metadata }` alone for an empty body), so that every output carries it.
  */
 export type RunOperation = <TSchema extends AnyObjectSchema>(
   client: BceClient,
@@ -27,7 +29,7 @@ export type RunOperation = <TSchema extends AnyObjectSchema>(
   input: unknown,
   options: CallOptions | undefined,
   toRequest: (checked: v.InferOutput<TSchema>, clientToken: string) => OperationRequest,
-) => Promise<unknown>;
+) => Promise<MetadataBearer & Record<string, unknown>>;
 
 /**
  * The request plumbing of a service package, made once per service host: every operation of the package
@@ -49,6 +51,9 @@ export function operationRunner(serviceHost: string): RunOperation {
     const entries = 'pipe' in schema ? schema.pipe[0].entries : schema.entries;
     const clientToken = given ?? ('clientToken' in entries ? createClientToken() : '');
     const request = toRequest(checked, clientToken);
-    return client.send<unknown>({ ...request, serviceHost, operation }, options);
+    const { body, $metadata } = await client.sendWithMetadata<unknown>({ ...request, serviceHost, operation }, options);
+    // A fresh object: the body is ours (just parsed), and reading it leniently keeps the field.
+    const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+    return { ...fields, $metadata };
   };
 }

@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema, RoleSchema } from '../schemas/common.ts';
@@ -32,8 +32,8 @@ export async function closePeerconnDnsSync(
   client: BceClient,
   input: ClosePeerconnDnsSyncInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
     client,
     'closePeerconnDnsSync',
     ClosePeerconnDnsSyncInputSchema,
@@ -45,4 +45,5 @@ export async function closePeerconnDnsSync(
       query: { close: '', role: checked.role, clientToken },
     }),
   );
+  return { $metadata };
 }

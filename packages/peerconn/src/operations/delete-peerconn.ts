@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -31,10 +31,18 @@ export async function deletePeerconn(
   client: BceClient,
   input: DeletePeerconnInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(client, 'deletePeerconn', DeletePeerconnInputSchema, input, options, (checked, clientToken) => ({
-    method: 'DELETE',
-    path: ['v1', 'peerconn', checked.peerConnId],
-    query: { clientToken },
-  }));
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
+    client,
+    'deletePeerconn',
+    DeletePeerconnInputSchema,
+    input,
+    options,
+    (checked, clientToken) => ({
+      method: 'DELETE',
+      path: ['v1', 'peerconn', checked.peerConnId],
+      query: { clientToken },
+    }),
+  );
+  return { $metadata };
 }

@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { PeerConnIdSchema, RoleSchema } from '../schemas/common.ts';
@@ -33,11 +33,11 @@ export async function getPeerconn(
   client: BceClient,
   input: GetPeerconnInput,
   options?: CallOptions,
-): Promise<PeerConn> {
+): Promise<PeerConn & MetadataBearer> {
   const output = await runOperation(client, 'getPeerconn', GetPeerconnInputSchema, input, options, (checked) => ({
     method: 'GET',
     path: ['v1', 'peerconn', checked.peerConnId],
     query: { role: checked.role },
   }));
-  return readPeerConn(output);
+  return readPeerConn(output) as PeerConn & MetadataBearer;
 }

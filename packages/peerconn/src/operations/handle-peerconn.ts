@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -33,10 +33,18 @@ export async function handlePeerconn(
   client: BceClient,
   input: HandlePeerconnInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(client, 'handlePeerconn', HandlePeerconnInputSchema, input, options, (checked, clientToken) => ({
-    method: 'PUT',
-    path: ['v1', 'peerconn', checked.peerConnId],
-    query: { [checked.action]: '', clientToken },
-  }));
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
+    client,
+    'handlePeerconn',
+    HandlePeerconnInputSchema,
+    input,
+    options,
+    (checked, clientToken) => ({
+      method: 'PUT',
+      path: ['v1', 'peerconn', checked.peerConnId],
+      query: { [checked.action]: '', clientToken },
+    }),
+  );
+  return { $metadata };
 }

@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema, RoleSchema } from '../schemas/common.ts';
@@ -33,8 +33,8 @@ export async function openPeerconnDnsSync(
   client: BceClient,
   input: OpenPeerconnDnsSyncInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
     client,
     'openPeerconnDnsSync',
     OpenPeerconnDnsSyncInputSchema,
@@ -46,4 +46,5 @@ export async function openPeerconnDnsSync(
       query: { open: '', role: checked.role, clientToken },
     }),
   );
+  return { $metadata };
 }

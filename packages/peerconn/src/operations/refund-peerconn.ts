@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -32,10 +32,18 @@ export async function refundPeerconn(
   client: BceClient,
   input: RefundPeerconnInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(client, 'refundPeerconn', RefundPeerconnInputSchema, input, options, (checked, clientToken) => ({
-    method: 'PUT',
-    path: ['v1', 'peerconn', checked.peerConnId],
-    query: { refund: '', clientToken },
-  }));
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
+    client,
+    'refundPeerconn',
+    RefundPeerconnInputSchema,
+    input,
+    options,
+    (checked, clientToken) => ({
+      method: 'PUT',
+      path: ['v1', 'peerconn', checked.peerConnId],
+      query: { refund: '', clientToken },
+    }),
+  );
+  return { $metadata };
 }

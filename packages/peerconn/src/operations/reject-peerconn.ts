@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -31,10 +31,18 @@ export async function rejectPeerconn(
   client: BceClient,
   input: RejectPeerconnInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(client, 'rejectPeerconn', RejectPeerconnInputSchema, input, options, (checked, clientToken) => ({
-    method: 'PUT',
-    path: ['v1', 'peerconn', checked.peerConnId],
-    query: { reject: '', clientToken },
-  }));
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
+    client,
+    'rejectPeerconn',
+    RejectPeerconnInputSchema,
+    input,
+    options,
+    (checked, clientToken) => ({
+      method: 'PUT',
+      path: ['v1', 'peerconn', checked.peerConnId],
+      query: { reject: '', clientToken },
+    }),
+  );
+  return { $metadata };
 }

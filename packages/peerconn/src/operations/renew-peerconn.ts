@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { RenewBillingSchema } from '../schemas/billing.ts';
@@ -39,11 +39,19 @@ export async function renewPeerconn(
   client: BceClient,
   input: RenewPeerconnInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(client, 'renewPeerconn', RenewPeerconnInputSchema, input, options, (checked, clientToken) => ({
-    method: 'PUT',
-    path: ['v1', 'peerconn', checked.peerConnId],
-    query: { purchaseReserved: '', clientToken },
-    body: { billing: checked.billing },
-  }));
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
+    client,
+    'renewPeerconn',
+    RenewPeerconnInputSchema,
+    input,
+    options,
+    (checked, clientToken) => ({
+      method: 'PUT',
+      path: ['v1', 'peerconn', checked.peerConnId],
+      query: { purchaseReserved: '', clientToken },
+      body: { billing: checked.billing },
+    }),
+  );
+  return { $metadata };
 }

@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { BandwidthSchema, ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -32,11 +32,19 @@ export async function resizePeerconn(
   client: BceClient,
   input: ResizePeerconnInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(client, 'resizePeerconn', ResizePeerconnInputSchema, input, options, (checked, clientToken) => ({
-    method: 'PUT',
-    path: ['v1', 'peerconn', checked.peerConnId],
-    query: { resize: '', clientToken },
-    body: { newBandwidthInMbps: checked.newBandwidthInMbps },
-  }));
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
+    client,
+    'resizePeerconn',
+    ResizePeerconnInputSchema,
+    input,
+    options,
+    (checked, clientToken) => ({
+      method: 'PUT',
+      path: ['v1', 'peerconn', checked.peerConnId],
+      query: { resize: '', clientToken },
+      body: { newBandwidthInMbps: checked.newBandwidthInMbps },
+    }),
+  );
+  return { $metadata };
 }

@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -31,8 +31,8 @@ export async function updatePeerconnDeleteProtect(
   client: BceClient,
   input: UpdatePeerconnDeleteProtectInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
     client,
     'updatePeerconnDeleteProtect',
     UpdatePeerconnDeleteProtectInputSchema,
@@ -45,4 +45,5 @@ export async function updatePeerconnDeleteProtect(
       body: { deleteProtect: checked.deleteProtect },
     }),
   );
+  return { $metadata };
 }

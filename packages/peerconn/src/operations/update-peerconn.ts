@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, IdSchema, PeerConnIdSchema, TextSchema } from '../schemas/common.ts';
@@ -35,8 +35,8 @@ export async function updatePeerconn(
   client: BceClient,
   input: UpdatePeerconnInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
     client,
     'updatePeerconn',
     UpdatePeerconnInputSchema,
@@ -49,4 +49,5 @@ export async function updatePeerconn(
       body,
     }),
   );
+  return { $metadata };
 }

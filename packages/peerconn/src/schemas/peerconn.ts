@@ -1,3 +1,4 @@
+import type { MetadataBearer } from '@bcekit/core';
 import type { Role } from './common.ts';
 import type { Tag } from './tags.ts';
 
@@ -76,8 +77,8 @@ export interface PeerConn {
   deleteProtect?: boolean;
 }
 
-/** What {@link listPeerconns} returns: one page. */
-export interface ListPeerconnsOutput {
+/** What {@link listPeerconns} returns: one page, with the `$metadata` of the call that read it. */
+export interface ListPeerconnsOutput extends MetadataBearer {
   /** The peer connections of this page. */
   peerConns: PeerConn[];
   /** The marker this page started at (`''` when the service sent none). */
@@ -91,7 +92,7 @@ export interface ListPeerconnsOutput {
 }
 
 /** What {@link createPeerconn} returns. */
-export interface CreatePeerconnOutput {
+export interface CreatePeerconnOutput extends MetadataBearer {
   /** Id of the new peer connection. */
   peerConnId: string;
 }

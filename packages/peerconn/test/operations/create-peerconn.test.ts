@@ -24,7 +24,10 @@ describe('createPeerconn', () => {
     const result = await createPeerconn(server.current.client(), { ...minimal, clientToken: 'create-min-token-0001' });
 
     const [request] = server.current.requests;
-    expect(result).toEqual({ peerConnId: 'peerconn-cap0000000001' });
+    expect(result).toEqual({
+      peerConnId: 'peerconn-cap0000000001',
+      $metadata: expect.objectContaining({ attempts: 1 }),
+    });
     expect(request?.method).toBe('POST');
     expect(request?.path).toBe('/v1/peerconn');
     expect(request?.query).toEqual({ clientToken: 'create-min-token-0001' });

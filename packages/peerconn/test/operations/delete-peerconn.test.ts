@@ -16,7 +16,9 @@ describe('deletePeerconn', () => {
     const result = await deletePeerconn(server.current.client(), { ...valid, clientToken: 'token-0001' });
 
     const [request] = server.current.requests;
-    expect(result).toBeUndefined();
+    expect(result).toEqual({
+      $metadata: { requestId: undefined, httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 },
+    });
     expect(request?.method).toBe('DELETE');
     expect(request?.path).toBe('/v1/peerconn/peerconn-x7a2sf0ck5nj');
     expect(request?.query).toEqual({ clientToken: 'token-0001' });

@@ -21,7 +21,13 @@ describe('getPeerconn', () => {
     expect(request?.method).toBe('GET');
     expect(request?.path).toBe(`/v1/peerconn/${peerConnId}`);
     expect(request?.rawQuery).toBe('');
-    expect(pc).toEqual({ peerConnId, status: 'active', bandwidthInMbps: 10, dnsStatus: 'close' });
+    expect(pc).toEqual({
+      peerConnId,
+      status: 'active',
+      bandwidthInMbps: 10,
+      dnsStatus: 'close',
+      $metadata: { requestId: undefined, httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 },
+    });
   });
 
   it('sends role when given', async () => {

@@ -16,7 +16,9 @@ describe('renewPeerconn', () => {
     const result = await renewPeerconn(server.current.client(), { ...valid, clientToken: 'renew-token-0012' });
 
     const [request] = server.current.requests;
-    expect(result).toBeUndefined();
+    expect(result).toEqual({
+      $metadata: { requestId: undefined, httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 },
+    });
     expect(request?.method).toBe('PUT');
     expect(request?.path).toBe('/v1/peerconn/peerconn-x7a2sf0ck5nj');
     expect(request?.query).toEqual({ purchaseReserved: '', clientToken: 'renew-token-0012' });

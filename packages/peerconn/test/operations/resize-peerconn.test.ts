@@ -18,7 +18,9 @@ describe('resizePeerconn', () => {
     });
 
     const [request] = server.current.requests;
-    expect(result).toBeUndefined();
+    expect(result).toEqual({
+      $metadata: { requestId: undefined, httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 },
+    });
     expect(request?.method).toBe('PUT');
     expect(request?.path).toBe(`/v1/peerconn/${peerConnId}`);
     expect(request?.query).toEqual({ resize: '', clientToken: 'resize-token-0011' });

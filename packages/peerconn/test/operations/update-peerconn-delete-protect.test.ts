@@ -22,7 +22,9 @@ describe('updatePeerconnDeleteProtect', () => {
       });
 
       const [request] = server.current.requests;
-      expect(result).toBeUndefined();
+      expect(result).toEqual({
+        $metadata: { requestId: undefined, httpStatusCode: 200, attempts: 1, totalRetryDelay: 0 },
+      });
       expect(request?.method).toBe('PUT');
       expect(request?.path).toBe('/v1/peerconn/peerconn-x7a2sf0ck5nj/deleteProtect');
       expect(request?.query).toEqual({ clientToken: 'protect-token-0016' });
