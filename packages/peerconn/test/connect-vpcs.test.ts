@@ -10,6 +10,7 @@ import {
 } from '@bcekit/peerconn';
 import { getRouteTable } from '@bcekit/vpc';
 import { describe, expect, it } from 'vitest';
+import { withoutMetadata } from '../../../scripts/test-helpers/recording-client.ts';
 
 const [alice, bob] = FIXTURE_ACCOUNTS;
 // Fixture VPCs (see FIXTURE_ACCOUNTS): alice bj 192.168.0.0/16 and 172.16.0.0/16, alice gz 172.17.0.0/16,
@@ -240,7 +241,7 @@ describe('disconnectVpcs', () => {
       await getRouteTable(c.alice, { vpcId: ALICE_BJ1 }),
       await getRouteTable(c.alice, { vpcId: ALICE_BJ2 }),
     ];
-    expect(tablesAfter).toEqual(tablesBefore);
+    expect(tablesAfter.map(withoutMetadata)).toEqual(tablesBefore.map(withoutMetadata));
     expect(emulator.state().peerConns).toEqual([]);
     // Again: nothing left to do, and that is not an error.
     expect(await disconnectVpcs(c.alice, { peerConnId }, FAST)).toMatchObject({

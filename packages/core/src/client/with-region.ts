@@ -1,6 +1,8 @@
 import { BceValidationError } from '../errors/bce-validation-error.ts';
+import { VPC_HOST_TEMPLATE } from '../regions.ts';
+import type { BceRequest, CallOptions } from '../types/request.ts';
 import { type BceClient, clientContexts } from './create-client.ts';
-import { checkRegion } from './resolve-endpoint.ts';
+import { checkRegion, resolveOrigin } from './resolve-endpoint.ts';
 import { send } from './send.ts';
 
 /**
@@ -36,11 +38,13 @@ export function withRegion(client: BceClient, region: string): BceClient {
   const derived = { ...ctx, options: { ...ctx.options, region } };
   const regional: BceClient = {
     region,
-    config: Object.freeze({ ...client.config, region }),
+    config: Object.freeze({ ...client.config, region, endpoint: resolveOrigin(undefined, region, VPC_HOST_TEMPLATE) }),
     get clockOffset() {
       return derived.clock.offset;
     },
-    send: (request, callOptions) => send(derived, request, callOptions),
+    send: <T>(request: BceRequest, callOptions?: CallOptions) =>
+      send<T>(derived, request, callOptions).then((result) => result.body),
+    sendWithMetadata: <T>(request: BceRequest, callOptions?: CallOptions) => send<T>(derived, request, callOptions),
   };
   clientContexts.set(regional, derived);
   return regional;
