@@ -191,6 +191,40 @@ describe('connectVpcs, cross-account', () => {
     expect(await peerRoutes(c.bob, BOB_BJ)).toEqual([]); // the other account routes its own side
   });
 
+  it('a cross-account connection read as "creating" first is still accepted, or reported waiting', async () => {
+    // The emulator puts a cross-account connection in `consulting` at once; the service may show `creating`
+    // first. This fetch answers the first two reads of each connection with "creating" instead.
+    const emulator = fastEmulator();
+    const reads = new Map<string, number>();
+    const creatingFirst: Fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const response = await emulator.fetch(request);
+      const id = /\/v1\/peerconn\/(peerconn-\w+)$/.exec(new URL(request.url).pathname)?.[1];
+      if (request.method !== 'GET' || !id || !response.ok) return response;
+      reads.set(id, (reads.get(id) ?? 0) + 1);
+      const body = (await response.json()) as { status: string };
+      if (reads.get(id)! <= 2 && body.status === 'consulting') body.status = 'creating';
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const c = clients(emulator, creatingFirst);
+    const base = { peerRegion: 'bj', bandwidthInMbps: 10, peerAccountId: bob.accountId };
+    const quick = { ...FAST, maxWaitTime: 2_000 };
+    const waiting = await connectVpcs(
+      c.alice,
+      { ...base, localVpcId: ALICE_BJ2, peerVpcId: BOB_BJ, routes: { local: ['172.20.0.0/16'] } },
+      quick,
+    );
+    expect(waiting).toMatchObject({ state: 'waiting-for-acceptance', status: 'consulting' });
+    const both = await connectVpcs(
+      c.alice,
+      { ...base, localVpcId: ALICE_BJ1, peerVpcId: BOB_BJ, peerClient: c.bob },
+      quick,
+    );
+    expect(both.state).toBe('connected');
+    expect(both.steps.map((s) => s.step)).toEqual(['created', 'accepted', 'active', 'route-added', 'route-added']);
+    expect([...reads.values()].every((n) => n >= 3)).toBe(true); // each was read as "creating" twice, then waited on
+  });
+
   it('without peerClient, the local routes must be listed and the peer side left alone', async () => {
     const emulator = fastEmulator();
     const c = clients(emulator);

@@ -191,6 +191,15 @@ export async function connectVpcs(
   const { peerConnId } = pc;
   const localRole = pc.role === 'acceptor' ? 'acceptor' : 'initiator';
   const otherRole = localRole === 'initiator' ? 'acceptor' : 'initiator';
+  // A new cross-account connection may read `creating` before it asks the other account (`consulting`): wait for
+  // that, so it is accepted (with peerClient) or reported as waiting, rather than waited on until it is active.
+  if (checked.peerAccountId && pc.status === 'creating') {
+    pc = await waitForPeerconn(
+      client,
+      { peerConnId, until: 'consulting', role: localRole, ...waitSettings(options) },
+      call,
+    );
+  }
   const failed = ['consult_failed', 'expired', 'error', 'down'];
   if (failed.includes(pc.status)) {
     throw new BceError(
