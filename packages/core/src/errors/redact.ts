@@ -71,7 +71,7 @@ function filter(text: string, extra: readonly (string | undefined)[]): string {
 // The secret with any tags or whitespace allowed between its characters: `secr<wbr>et` and a wrapped line match.
 function spread(secret: string): RegExp {
   const chars = [...secret].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
-  return new RegExp(chars.join('(?:<[^>]*>|\\s)*'), 'g');
+  return new RegExp(chars.join('(?:<[^<>]{0,64}>|\\s)*'), 'g');
 }
 
 // Where a text was cut (its end, or the `…` of an excerpt), the start of a secret may be left; no whole-value

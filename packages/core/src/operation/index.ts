@@ -4,6 +4,5 @@
 // app that imports only `@bcekit/core` does not load valibot.
 export { type PageInfo, type Pages, type PageWalk, paginate } from './paginate.ts';
 export { parseInput, toProblems } from './parse-input.ts';
-export { redactText } from './redact-text.ts';
 export { type OperationRequest, operationRunner, type RunOperation } from './run-operation.ts';
 export { ClientTokenSchema, IdSchema, MarkerSchema, MaxKeysSchema } from './schemas.ts';
