@@ -1,6 +1,7 @@
-// The README's test command: build, lint, typecheck, the package tests, then the conformance suite
-// (conformance/README.md) in every runtime: node, edge, workerd, chromium, deno, bun, and Baidu's Python SDK
-// against the emulator (python-sdk/README.md).
+// The README's test command: build, lint, typecheck, the publish checks, the consumer-type matrix
+// (scripts/check-consumer-types.mjs), the package tests, then the conformance suite (conformance/README.md) in every
+// runtime: node, edge, workerd, chromium, deno, bun, and Baidu's Python SDK against the emulator
+// (python-sdk/README.md); then the package tests and the conformance suite on Node 22, 24 and 26 (tools/matrix).
 // Prints one `<runtime>: N passed, N failed` line per suite and ends with the plain `N passed, N failed` line CI
 // reads. A runtime that is not installed is skipped with a WARNING locally, and counts as a failure in CI (CI=true).
 import { spawn, spawnSync } from 'node:child_process';
@@ -220,8 +221,8 @@ if (built) {
   if (workerd) skip('workerd', workerd);
   else await vitestRuntime('workerd', 'conformance-workers');
 
-  if (!existsSync(CHROMIUM)) skip('browser', `chromium not found at ${CHROMIUM}; apt-get install -y chromium`);
-  else await vitestRuntime('browser', 'conformance-browser');
+  if (!existsSync(CHROMIUM)) skip('chromium', `chromium not found at ${CHROMIUM}; apt-get install -y chromium`);
+  else await vitestRuntime('chromium', 'conformance-browser');
 
   const deno = missingTool(bin('deno'));
   if (deno) skip('deno', deno);
