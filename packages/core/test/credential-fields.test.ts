@@ -119,3 +119,25 @@ describe('a failure while signing', () => {
     expect(server.received).toHaveLength(0);
   });
 });
+
+describe('an endpoint with secrets in it', () => {
+  it.each([
+    ['userinfo', 'https://user:pa55word-SECRET@bcc.bj.baidubce.com', 'must not carry credentials'],
+    ['userinfo without a scheme', 'user:pa55word-SECRET@bcc.bj.baidubce.com', 'must be a URL'],
+    ['query', 'https://bcc.bj.baidubce.com/?token=pa55word-SECRET', 'must be an origin'],
+    ['fragment', 'https://bcc.bj.baidubce.com#pa55word-SECRET', 'must be an origin'],
+  ])('is refused without echoing its %s', (_name, endpoint, why) => {
+    const error = (() => {
+      try {
+        createClient({ endpoint, credentials: STATIC });
+      } catch (e) {
+        return e as BceValidationError;
+      }
+      throw new Error('createClient accepted the endpoint');
+    })();
+
+    expect(error).toBeInstanceOf(BceValidationError);
+    expect(error.message).toContain(`endpoint ${why}`);
+    expect(`${error.message}${JSON.stringify(error)}${error.stack}`).not.toMatch(/pa55word|SECRET/);
+  });
+});

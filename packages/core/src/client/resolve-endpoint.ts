@@ -18,7 +18,7 @@ export function parseEndpoint(
   const bad = (why: string) => ({
     issue: {
       path: 'endpoint',
-      message: `${why} (got ${JSON.stringify(endpoint)}); pass e.g. "https://bcc.bj.baidubce.com" or "127.0.0.1:8080"`,
+      message: `${why} (got ${JSON.stringify(withoutSecrets(endpoint))}); pass e.g. "https://bcc.bj.baidubce.com" or "127.0.0.1:8080"`,
     },
   });
   const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(endpoint);
@@ -33,6 +33,11 @@ export function parseEndpoint(
   if (url.username || url.password) return bad('must not carry credentials');
   if (url.pathname !== '/' || url.search || url.hash) return bad('must be an origin, without path, query or fragment');
   return { origin: url.origin, assumedHttps: !hasScheme };
+}
+
+// The endpoint as an error may show it: userinfo (`user:pass@`), a query and a fragment can hold secrets.
+function withoutSecrets(endpoint: string): string {
+  return endpoint.replace(/^([^/?#]*\/\/)?[^/?#]*@/, '$1…@').replace(/([?#]).*$/s, '$1…');
 }
 
 /**
