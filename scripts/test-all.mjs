@@ -144,6 +144,8 @@ mkdirSync(REPORTS, { recursive: true });
 run('build', process.execPath, ['scripts/build.mjs']);
 run('lint', bin('biome'), ['check', '.']);
 run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+// The built .d.ts under exactOptionalPropertyTypes, as Worker templates compile them (tsconfig.exact.json).
+run('typecheck (exactOptionalPropertyTypes)', bin('tsc'), ['-p', 'tsconfig.exact.json', '--noEmit']);
 const publishReport = `${REPORTS}/publish.json`;
 const publishOk = run(
   'publish (publint, attw, jsr dry run, guides, typedoc)',

@@ -67,13 +67,13 @@ export interface WaitForPeerconnInput {
    */
   until: KnownPeerConnStatus | { status: KnownPeerConnStatus } | { dnsStatus: KnownDnsStatus };
   /** Which end to read (see {@link getPeerconn}); needed for same-region connections. */
-  role?: 'initiator' | 'acceptor';
+  role?: 'initiator' | 'acceptor' | undefined;
   /** Give up after this many ms with a `BceWaitTimeoutError`. Required: a waiter should never wait forever. */
   maxWaitTime: number;
   /** First delay between polls in ms. @default 2000 */
-  minDelay?: number;
+  minDelay?: number | undefined;
   /** Longest delay between polls in ms; delays double from `minDelay` up to this, with jitter. @default 30000 */
-  maxDelay?: number;
+  maxDelay?: number | undefined;
 }
 
 /**

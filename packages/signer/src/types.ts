@@ -3,7 +3,7 @@ export interface BceCredentials {
   accessKeyId: string;
   secretAccessKey: string;
   /** STS session token; when present, sent and signed as `x-bce-security-token` by the client. */
-  sessionToken?: string;
+  sessionToken?: string | undefined;
 }
 
 /** Query values as accepted by the signer: `null`, `undefined` and `''` all canonicalise to `key=`. */
@@ -21,25 +21,25 @@ export interface SignableRequest {
    * existing `%XX` escapes are kept, so an encoded path is never encoded twice.
    */
   path: string;
-  query?: SignableQuery;
-  headers?: SignableHeaders;
+  query?: SignableQuery | undefined;
+  headers?: SignableHeaders | undefined;
 }
 
 /** How to sign. */
 export interface SignOptions {
   credentials: BceCredentials;
   /** Signing time: a `Date`, or Unix seconds. Default: now. */
-  timestamp?: Date | number;
+  timestamp?: Date | number | undefined;
   /** Validity of the signature in seconds. Default 1800. */
-  expirationInSeconds?: number;
+  expirationInSeconds?: number | undefined;
   /**
    * Headers to sign besides every `x-bce-*` header (case-insensitive). Default: host, content-length, content-type,
    * content-md5 — those present are signed.
    */
-  headersToSign?: readonly string[];
+  headersToSign?: readonly string[] | undefined;
   /**
    * Sign exactly `headersToSign`, without adding the other `x-bce-*` headers. For servers that verify a received
    * request against the signed-headers list it names.
    */
-  exactHeaders?: boolean;
+  exactHeaders?: boolean | undefined;
 }

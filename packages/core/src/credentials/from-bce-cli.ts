@@ -5,12 +5,12 @@ import { type LocalFiles, localFiles, readEnv } from './local-files.ts';
 /** Options of {@link fromBceCli}. */
 export interface BceCliOptions {
   /** Profile name in `config.json`; default: its `current` profile (`Defaults` in the older INI file). */
-  profile?: string;
+  profile?: string | undefined;
   /**
    * Folder holding the CLI's files instead of the defaults: `config.json` (Baidu's `bce` CLI, default `~/.bce`)
    * or `credentials` (the older `bcecmd`, default `~/.go-bcecli`).
    */
-  configDir?: string;
+  configDir?: string | undefined;
 }
 
 /** What {@link fromBceCli} returns: a provider that also tells the profile's region, if it has one. */

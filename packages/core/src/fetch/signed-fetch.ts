@@ -10,9 +10,9 @@ import { prepareFetch } from './prepare-fetch.ts';
 /** `fetch`'s options, plus the per-call settings every bcekit operation takes. */
 export interface SignedFetchInit extends RequestInit {
   /** Per-attempt timeout in ms until the response headers arrive, or `false` for none. @default the client's */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /** Retries, or full retry options; only used where a retry is safe (see {@link signedFetch}). @default the client's */
-  retry?: number | RetryOptions;
+  retry?: number | RetryOptions | undefined;
 }
 
 /**

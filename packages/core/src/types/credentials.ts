@@ -3,7 +3,7 @@ import type { BceCredentials } from '@bcekit/signer';
 /** Credentials as a provider returns them; `expiration` makes the client refresh them 5 minutes before it. */
 export interface ProvidedCredentials extends BceCredentials {
   /** When the credentials stop working: a `Date`, epoch milliseconds, or an ISO-8601 string (as STS returns). */
-  expiration?: Date | number | string;
+  expiration?: Date | number | string | undefined;
 }
 
 /**

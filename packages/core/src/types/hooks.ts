@@ -40,6 +40,6 @@ export type AfterAttemptHook = (state: AttemptState) => void | Promise<void>;
 
 /** Callbacks around each attempt of every call made by a client. */
 export interface Hooks {
-  beforeAttempt?: BeforeAttemptHook;
-  afterAttempt?: AfterAttemptHook;
+  beforeAttempt?: BeforeAttemptHook | undefined;
+  afterAttempt?: AfterAttemptHook | undefined;
 }

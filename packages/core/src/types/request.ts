@@ -13,21 +13,21 @@ export interface BceRequest {
   /** Raw (unencoded) path segments, e.g. `['v1', 'peerconn', id]`; each is percent-encoded exactly once. */
   path: readonly string[];
   /** Query parameters in wire order. A `clientToken` entry, if present, is kept across retries. */
-  query?: Record<string, QueryValue>;
+  query?: Record<string, QueryValue> | undefined;
   /** JSON body; `undefined` sends no body. */
-  body?: unknown;
+  body?: unknown | undefined;
   /** Host template used when the client has a `region` but no `endpoint`, e.g. `bcc.{region}.baidubce.com`. */
-  serviceHost?: string;
+  serviceHost?: string | undefined;
   /** Name of the public function making the call, used in error messages and logs (e.g. `createPeerconn`). */
-  operation?: string;
+  operation?: string | undefined;
 }
 
 /** Per-call overrides accepted by every operation as its last argument. */
 export interface CallOptions {
   /** Aborts the call at any moment, backoff sleeps included; the call rejects with `signal.reason`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms, or `false` for none. */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /** Number of retries, or full retry options. `0` disables retries. */
-  retry?: number | RetryOptions;
+  retry?: number | RetryOptions | undefined;
 }

@@ -37,13 +37,13 @@ export interface ConnectStep {
 /** Options of {@link connectVpcs} and {@link disconnectVpcs}: per-call options plus progress and polling. */
 export interface WorkflowOptions extends CallOptions {
   /** Receives each step as it is done (e.g. to show progress); an exception thrown here stops the workflow. */
-  onStep?: (step: ConnectStep) => void;
+  onStep?: ((step: ConnectStep) => void) | undefined;
   /** How long to wait for the connection (and DNS sync) to settle, in ms. @default 600000 (10 minutes) */
-  maxWaitTime?: number;
+  maxWaitTime?: number | undefined;
   /** First delay between status polls in ms. @default 2000 */
-  minDelay?: number;
+  minDelay?: number | undefined;
   /** Longest delay between status polls in ms. @default 30000 */
-  maxDelay?: number;
+  maxDelay?: number | undefined;
 }
 
 /** The log of a workflow run: every step, in order, also passed to `onStep`. @internal */

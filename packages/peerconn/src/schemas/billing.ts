@@ -63,9 +63,9 @@ export const RenewBillingSchema = /* @__PURE__ */ v.optional(
 /** Billing as it travels on the wire. */
 export interface Billing {
   /** `Prepaid` or `Postpaid`. */
-  paymentTiming?: PaymentTiming;
+  paymentTiming?: PaymentTiming | undefined;
   /** The reservation bought; Python always sends one, even for `Postpaid`. */
-  reservation?: Reservation;
+  reservation?: Reservation | undefined;
 }
 
 /** A reservation as it travels on the wire. */
