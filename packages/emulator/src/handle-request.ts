@@ -1,3 +1,4 @@
+import { sleep } from '@bcekit/core/operation';
 import type { Clock } from './clock.ts';
 import { preflightResponse } from './cors.ts';
 import { baseHeaders, EmulatorError, errorResponse, fail } from './error-response.ts';
@@ -5,7 +6,6 @@ import type { FaultQueue, FaultSpec } from './faults.ts';
 import { fingerprint, recall } from './idempotency.ts';
 import { parseQuery, type Route, route } from './route.ts';
 import { OPERATIONS, READ_ONLY } from './rules/index.ts';
-import { sleep } from './sleep.ts';
 import { type EmulatorState, scheduleRecord, settleDue } from './state.ts';
 import { verifySignature } from './verify-signature.ts';
 

@@ -1,3 +1,4 @@
+import { CLIENT_TOKEN_PATTERN } from '@bcekit/core/operation';
 import { fail } from './error-response.ts';
 import type { EmulatorState, IdempotentResult } from './state.ts';
 
@@ -29,7 +30,7 @@ export function fingerprint(resourceId: string, query: Record<string, string>, b
  * @internal
  */
 export function recall(state: EmulatorState, key: string, token: string, print: string): IdempotentResult | undefined {
-  if (!/^[\x20-\x7e]{1,64}$/.test(token)) {
+  if (!CLIENT_TOKEN_PATTERN.test(token)) {
     fail('InvalidParameterValue', 'clientToken must be 1-64 printable ASCII characters');
   }
   const seen = state.idempotency.get(key);

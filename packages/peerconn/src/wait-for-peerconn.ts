@@ -1,16 +1,14 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import { BceError, BceServiceError, BceWaitTimeoutError } from '@bcekit/core';
+import { MAX_TIMER_MS, sleep } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { parseInput } from './internal/run-operation.ts';
-import { sleep } from './internal/sleep.ts';
 import { getPeerconn } from './operations/get-peerconn.ts';
 import { PeerConnIdSchema, RoleSchema } from './schemas/common.ts';
 import type { KnownDnsStatus, KnownPeerConnStatus, PeerConn, PeerConnStatus } from './schemas/peerconn.ts';
 
 /** Statuses a peer connection never leaves, except by being deleted. */
 export const TERMINAL_PEERCONN_STATUSES: readonly PeerConnStatus[] = ['consult_failed', 'deleted', 'expired', 'error'];
-
-const MAX_TIMER_MS = 2_147_483_647; // setTimeout fires at once beyond this
 
 /** Statuses a waiter can wait for: every status the service documents. */
 const PEERCONN_STATUSES = [

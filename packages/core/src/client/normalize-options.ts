@@ -4,6 +4,7 @@ import { credentialsWhenMissing } from '../credentials/when-missing.ts';
 import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
 import { describeValue } from '../errors/describe-value.ts';
 import { redact, redactValue } from '../errors/redact.ts';
+import { MAX_TIMER_MS } from '../limits.ts';
 import type { CredentialProvider } from '../types/credentials.ts';
 import type { AttemptState, Hooks } from '../types/hooks.ts';
 import type { Logger } from '../types/logger.ts';
@@ -25,7 +26,6 @@ const DEFAULT_RETRY: Readonly<NormalizedRetryOptions> = Object.freeze({
 const DEFAULT_TIMEOUT = 30_000;
 
 // setTimeout overflows above this and fires at once.
-const MAX_TIMER = 2_147_483_647;
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -166,7 +166,7 @@ function normalizeRetry(
   const given: RetryOptions = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
   const full = { ...base, ...stripUndefined(given) };
   const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
-  const isDelay = (n: unknown) => typeof n === 'number' && n >= 0 && n <= MAX_TIMER;
+  const isDelay = (n: unknown) => typeof n === 'number' && n >= 0 && n <= MAX_TIMER_MS;
   const at = (field: string) => (typeof retry === 'number' ? path : `${path}.${field}`);
   if (!isCount(full.limit))
     issues.push({ path: at('limit'), message: `must be an integer >= 0 (got ${describeValue(full.limit)})` });
@@ -185,10 +185,10 @@ function normalizeTimeout(
 ): number | false {
   if (timeout === undefined) return base;
   if (timeout === false) return false;
-  if (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMER) {
+  if (typeof timeout !== 'number' || !(timeout > 0) || timeout > MAX_TIMER_MS) {
     issues.push({
       path,
-      message: `must be a number of ms > 0 (at most ${MAX_TIMER}) or false (got ${describeValue(timeout)})`,
+      message: `must be a number of ms > 0 (at most ${MAX_TIMER_MS}) or false (got ${describeValue(timeout)})`,
     });
     return base;
   }

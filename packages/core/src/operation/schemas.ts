@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CLIENT_TOKEN_PATTERN } from '../limits.ts';
 
 // Every valibot call is marked pure: valibot's own @__NO_SIDE_EFFECTS__ marks are not followed across modules by
 // esbuild 0.27, which then kept schemas an app never uses in its bundle. Every rule past the type is one `v.check`
@@ -26,7 +27,7 @@ export const IdSchema: StringRule = /* @__PURE__ */ v.pipe(
  */
 export const ClientTokenSchema: StringRule = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.string('must be a string of 1 to 64 printable ASCII characters'),
-  /* @__PURE__ */ v.check((token) => /^[\x20-\x7e]{1,64}$/.test(token), 'must be 1 to 64 printable ASCII characters'),
+  /* @__PURE__ */ v.check((token) => CLIENT_TOKEN_PATTERN.test(token), 'must be 1 to 64 printable ASCII characters'),
 );
 
 /** Page size of a BCE list call: an integer from 1 to 1000 (the services' default and maximum is 1000). */

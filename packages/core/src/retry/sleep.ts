@@ -1,7 +1,7 @@
 /**
- * Waits `ms`, or rejects with `signal.reason` the moment the signal aborts (so backoff never delays an abort).
- *
- * @internal
+ * Waits `ms`, or rejects with `signal.reason` the moment the signal aborts (so backoff never delays an abort);
+ * without a signal nothing ends the wait. The client's backoff, the peer connection waiter and the emulator's
+ * injected delays all sleep with it.
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
