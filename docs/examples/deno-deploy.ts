@@ -5,7 +5,8 @@ import { listPeerconns } from 'jsr:@bcekit/peerconn@^0.1.0';
 const client = createClient({ region: Deno.env.get('BCE_REGION') ?? 'bj', credentials: fromEnv() });
 
 Deno.serve(async (request) => {
-  const vpcId = new URL(request.url).searchParams.get('vpcId') ?? undefined;
+  // `?vpcId=` (empty) means "no filter": `||` turns '' into undefined; an empty id would be refused as invalid.
+  const vpcId = new URL(request.url).searchParams.get('vpcId') || undefined;
   const page = await listPeerconns(client, { vpcId }, { signal: request.signal });
   return Response.json(page.peerConns.map((pc) => ({ id: pc.peerConnId, status: pc.status })));
 });

@@ -7,7 +7,8 @@ export const runtime = 'edge';
 const client = createClient({ region: process.env.BCE_REGION ?? 'bj', credentials: fromEnv() });
 
 export async function GET(request: Request): Promise<Response> {
-  const vpcId = new URL(request.url).searchParams.get('vpcId') ?? undefined;
+  // `?vpcId=` (empty) means "no filter": `||` turns '' into undefined; an empty id would be refused as invalid.
+  const vpcId = new URL(request.url).searchParams.get('vpcId') || undefined;
   const page = await listPeerconns(client, { vpcId }, { signal: request.signal });
   return Response.json(page.peerConns.map((pc) => ({ id: pc.peerConnId, status: pc.status })));
 }

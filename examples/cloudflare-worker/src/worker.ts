@@ -69,7 +69,8 @@ function clientFor(env: Env): BceClient {
 }
 
 async function listRoute(url: URL, env: Env): Promise<Response> {
-  const vpcId = url.searchParams.get('vpcId') ?? undefined;
+  // `?vpcId=` (empty) means "no filter": `||` turns '' into undefined; an empty id would be refused as invalid.
+  const vpcId = url.searchParams.get('vpcId') || undefined;
   const peerConns = [];
   for await (const pc of paginatePeerconns(clientFor(env), { vpcId }).items()) peerConns.push(pc);
   return json(200, { peerConns });

@@ -138,6 +138,10 @@ describe('examples/cloudflare-worker in workerd (Miniflare)', () => {
       inEmulator.map((pc) => pc.peerConnId).sort(),
     );
     expect(listed.body.peerConns!.length).toBeGreaterThanOrEqual(2);
+    // An empty ?vpcId= (a form left blank) means no filter: the same list, not a 400 or 500.
+    const blank = await call('/peerconns?vpcId=');
+    expect(blank.status).toBe(200);
+    expect(blank.body).toEqual(listed.body);
   });
 
   it('maps an invalid input to 400 with every issue, and sends nothing', async () => {
