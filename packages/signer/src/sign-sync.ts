@@ -1,8 +1,7 @@
-import { authStringPrefix } from './auth-string.ts';
 import { canonicalize } from './canonical-request.ts';
 import { nativeHmacHex } from './hmac-native.ts';
 import { hmacHexNoble } from './hmac-noble.ts';
-import { syncSignature } from './signing-key.ts';
+import { prefixFor, syncSignature } from './signing-key.ts';
 import type { SignableRequest, SignOptions } from './types.ts';
 
 /**
@@ -14,7 +13,7 @@ import type { SignableRequest, SignOptions } from './types.ts';
  * const authorization = signSync({ method: 'DELETE', path: '/v1/peerconn/peerconn-a1' }, { credentials });
  */
 export function signSync(request: SignableRequest, options: SignOptions): string {
-  const prefix = authStringPrefix(options);
+  const prefix = prefixFor(options);
   const parts = canonicalize(request, options);
   const signature = syncSignature(nativeHmacHex() ?? hmacHexNoble, options.credentials, prefix, parts.canonicalRequest);
   return `${prefix}/${parts.signedHeaders.join(';')}/${signature}`;

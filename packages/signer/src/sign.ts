@@ -1,9 +1,8 @@
-import { authStringPrefix } from './auth-string.ts';
 import { canonicalize } from './canonical-request.ts';
 import { loadHmacFallback } from './hmac-fallback.ts';
 import { nativeHmacHex } from './hmac-native.ts';
 import { hasWebCrypto } from './hmac-web-crypto.ts';
-import { syncSignature, webCryptoSignature } from './signing-key.ts';
+import { prefixFor, syncSignature, webCryptoSignature } from './signing-key.ts';
 import type { SignableRequest, SignOptions } from './types.ts';
 
 /**
@@ -23,7 +22,7 @@ import type { SignableRequest, SignOptions } from './types.ts';
  * );
  */
 export async function sign(request: SignableRequest, options: SignOptions): Promise<string> {
-  const prefix = authStringPrefix(options);
+  const prefix = prefixFor(options);
   const parts = canonicalize(request, options);
   const native = nativeHmacHex();
   let signature: string;

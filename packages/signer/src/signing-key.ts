@@ -1,5 +1,6 @@
+import { authStringPrefix } from './auth-string.ts';
 import { hmacHexWebCrypto, importHmacKey } from './hmac-web-crypto.ts';
-import type { BceCredentials } from './types.ts';
+import type { BceCredentials, SignOptions } from './types.ts';
 
 /** Lower-case hex HMAC-SHA256 computed synchronously (native `node:crypto` or `@noble/hashes`). @internal */
 export type SyncHmacHex = (key: string, data: string) => string;
@@ -13,6 +14,10 @@ interface KeyCache {
   /** Web Crypto path: the imported secret, and the imported signing key of `prefix`. */
   secretKey?: Promise<CryptoKey>;
   signingKey?: Promise<CryptoKey>;
+  /** What `prefix` was made of (checked then): the second signed, the expiration and the access key id. */
+  second?: number;
+  expiration?: number;
+  accessKeyId?: string;
 }
 
 // Keyed by the credentials object, so cached keys live exactly as long as the caller's credentials and no
@@ -29,8 +34,41 @@ function cacheFor(credentials: BceCredentials, prefix: string): KeyCache {
     entry.prefix = prefix;
     entry.signingKeyHex = undefined;
     entry.signingKey = undefined;
+    // What the new prefix was made of is known only to prefixFor, which sets it after this.
+    entry.second = undefined;
   }
   return entry;
+}
+
+/**
+ * `authStringPrefix(options)`, reused for the next requests signed with the same credentials object in the same
+ * second (every request of a busy client): the checks passed for exactly these values when it was made. Only an
+ * explicit `timestamp` is reused, so that "now" is read once, by `authStringPrefix`.
+ *
+ * @internal
+ */
+export function prefixFor(options: SignOptions): string {
+  const { credentials, timestamp } = options;
+  const ms = typeof timestamp === 'number' ? timestamp * 1000 : timestamp instanceof Date ? timestamp.getTime() : NaN;
+  const second = Math.floor(ms / 1000);
+  const expiration = options.expirationInSeconds ?? 1800;
+  const entry = credentials && typeof credentials === 'object' ? keyCache.get(credentials) : undefined;
+  if (
+    entry?.prefix !== undefined &&
+    entry.second === second &&
+    entry.expiration === expiration &&
+    entry.accessKeyId === credentials.accessKeyId &&
+    entry.secret === credentials.secretAccessKey
+  )
+    return entry.prefix;
+  const prefix = authStringPrefix(options);
+  if (Number.isFinite(second)) {
+    const fresh = cacheFor(credentials, prefix);
+    fresh.second = second;
+    fresh.expiration = expiration;
+    fresh.accessKeyId = credentials.accessKeyId;
+  }
+  return prefix;
 }
 
 /**
