@@ -39,7 +39,7 @@ export interface NetworkState {
   routeRules: Map<string, RouteRuleRecord>;
   rulesByTable: Map<string, RouteRuleRecord[]>;
   /** Every VPC, subnet and rule id ever issued: its creation order and account, so markers outlive their item. */
-  issued: Map<string, { seq: number; accountId: string; kind: 'vpc' | 'table' | 'subnet' | 'rule' }>;
+  issued: Map<string, { seq: number; accountId: string; kind: 'vpc' | 'subnet' | 'rule' }>;
   /** How many VPCs got an automatic CIDR. */
   autoCidrs: number;
 }
@@ -91,7 +91,7 @@ export interface AddVpcInput {
   description?: string;
   /** @default false */
   isDefault?: boolean;
-  /** Id of its default route table. @default a new `rt-…` id */
+  /** Id of its default route table. @default `rt-` + the VPC id without its `vpc-` prefix */
   routeTableId?: string;
   /** Creation time, ms since the epoch. @default the emulator's service time */
   createdTime?: number;
@@ -111,7 +111,11 @@ export function putVpc(state: EmulatorState, input: AddVpcInput, now: number): E
     throw new Error(`addVpc: cidr must be an IPv4 block such as "192.168.0.0/16" (got ${JSON.stringify(cidr)})`);
   }
   const vpcId = unusedId(state, input.vpcId, 'vpc-', 'addVpc');
-  const routeTableId = unusedId(state, input.routeTableId, 'rt-', 'addVpc routeTableId');
+  // Derived from the VPC id by default (cheap when seeding thousands); a given one must be free.
+  const routeTableId = input.routeTableId ?? `rt-${vpcId.startsWith('vpc-') ? vpcId.slice(4) : vpcId}`;
+  if (!routeTableId || state.net.routeTables.has(routeTableId)) {
+    throw new Error(`addVpc: routeTableId ${JSON.stringify(routeTableId)} is empty or already used`);
+  }
   const seq = ++state.seq;
   const vpc: VpcRecord = {
     vpcId,
@@ -129,7 +133,6 @@ export function putVpc(state: EmulatorState, input: AddVpcInput, now: number): E
   push(state.net.vpcsByAccount, vpc.accountId, vpc);
   state.net.routeTables.set(routeTableId, vpc);
   state.net.issued.set(vpcId, { seq, accountId: vpc.accountId, kind: 'vpc' });
-  state.net.issued.set(routeTableId, { seq, accountId: vpc.accountId, kind: 'table' });
   return publicVpc(vpc);
 }
 
