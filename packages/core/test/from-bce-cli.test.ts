@@ -235,6 +235,12 @@ describe('defaultCredentials and createClient without credentials', () => {
     }
   });
 
+  it('createClient with neither credentials nor region takes both from the CLI profile', () => {
+    writePrivate(jsonPath(), config('a', profile('a', { region: 'gz' })));
+
+    expect(createClient({}).region).toBe('gz');
+  });
+
   it('createClient without credentials and nothing to find: a validation error with the reason, at once', () => {
     writePrivate(jsonPath(), config('a', profile('a')), 0o644);
 
