@@ -71,6 +71,19 @@ describe('signedFetch: what it sends', () => {
     expect(got.signatureValid).toBe(true);
   });
 
+  it('keeps the content type of a Request given with a string body, and sends that body', async () => {
+    const request = new Request(`${server.origin}/v1/form`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    await signedFetch(client(), request, { method: 'POST', body: 'a=1&b=2' });
+
+    const got = server.received[0]!;
+    expect(got.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(got.body).toBe('a=1&b=2');
+    expect(got.signatureValid).toBe(true);
+  });
+
   it('sends bytes exactly, with the content type given, signed', async () => {
     // The test server keeps bodies as UTF-8 text, so the bytes are valid UTF-8 (NUL, CR and a 3-byte char).
     const bytes = new TextEncoder().encode('\u0000\u0001 测 \r\n');

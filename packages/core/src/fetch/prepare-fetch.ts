@@ -76,8 +76,10 @@ export async function prepareFetch(
       issues.push({ path: `init.headers.${name}`, message: 'is set by bcekit; remove it' });
     else if (name !== 'content-length') headers[name] = value;
   });
+  // Headers given (init's replace a Request's); a string body without a content type among them goes as JSON.
+  const given = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
   const stringBody = typeof init?.body === 'string';
-  if (stringBody && !new Headers(init?.headers).has('content-type')) headers['content-type'] = JSON_CONTENT_TYPE;
+  if (stringBody && !given.has('content-type')) headers['content-type'] = JSON_CONTENT_TYPE;
 
   const segments = url.pathname.split('/').map((segment, i) => {
     try {
