@@ -120,6 +120,38 @@ describe('a failure while signing', () => {
   });
 });
 
+describe('a header value fetch would refuse', () => {
+  it.each([
+    ['NUL', `v\0${SESSION_TOKEN}`],
+    ['a character above U+00FF', `v€${SESSION_TOKEN}`],
+  ])(
+    '(%s, from a hook) is a local BceError naming the header: not a network error, not retried, nothing sent',
+    async (_n, value) => {
+      const { lines, logger } = recordingLogger();
+      const seen: unknown[] = [];
+      const client = createClient({
+        endpoint: server.origin,
+        credentials: STATIC,
+        retry: { limit: 3, baseDelay: 1 },
+        logger,
+        hooks: { beforeAttempt: () => ({ 'x-trace': value }), afterAttempt: (state) => void seen.push(state.error) },
+      });
+
+      const error = await rejection(client.send(get));
+
+      expect(error).toBeInstanceOf(BceError);
+      expect(error).not.toBeInstanceOf(BceNetworkError);
+      // The signer refuses NUL in any header it sees; fetch's own rules catch the rest before anything is sent.
+      expect(error.message).toMatch(
+        /^listPeerconns: attempt 1 (could not be signed|has a header fetch would refuse); nothing was sent: headers?[. ]x-trace/,
+      );
+      expect(seen).toEqual([error]);
+      expect(server.received).toHaveLength(0);
+      expect(`${error.message}${JSON.stringify(error)}${lines.join('')}`).not.toContain(SESSION_TOKEN);
+    },
+  );
+});
+
 describe('an endpoint with secrets in it', () => {
   it.each([
     ['userinfo', 'https://user:pa55word-SECRET@bcc.bj.baidubce.com', 'must not carry credentials'],
