@@ -132,7 +132,7 @@ const cases: Case[] = [
     body: { description: 'to b', sourceAddress: '0.0.0.0/0' },
     mutating: true,
     reply: {},
-    output: undefined,
+    output: {}, // { $metadata } alone
   },
   {
     name: 'deleteRouteRule',
@@ -142,7 +142,7 @@ const cases: Case[] = [
     query: {},
     mutating: true,
     reply: {},
-    output: undefined,
+    output: {}, // { $metadata } alone
   },
   {
     name: 'switchRouteRuleHa',
@@ -152,7 +152,7 @@ const cases: Case[] = [
     query: { switchRouteHA: '' },
     mutating: true,
     reply: {},
-    output: undefined,
+    output: {}, // { $metadata } alone
   },
 ];
 

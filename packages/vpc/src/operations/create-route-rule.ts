@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import { BceError } from '@bcekit/core';
 import { ClientTokenSchema, IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
@@ -148,7 +148,7 @@ export async function createRouteRule(
       return { method: 'POST', path: ['v1', 'route', 'rule'], query: { clientToken }, body: wire };
     },
   );
-  const answer = (output ?? {}) as { routeRuleId?: string; routeRuleIds?: string[] };
+  const answer = output as MetadataBearer & { routeRuleId?: string; routeRuleIds?: string[] };
   const ids = answer.routeRuleIds ?? (answer.routeRuleId ? [answer.routeRuleId] : []);
   // Without an id the caller could neither use nor delete the rule: say so rather than return undefined.
   if (typeof ids[0] !== 'string' || ids[0] === '') {

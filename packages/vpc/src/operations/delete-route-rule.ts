@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import { ClientTokenSchema, IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -29,10 +29,18 @@ export async function deleteRouteRule(
   client: BceClient,
   input: DeleteRouteRuleInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(client, 'deleteRouteRule', DeleteRouteRuleInputSchema, input, options, (checked, clientToken) => ({
-    method: 'DELETE',
-    path: ['v1', 'route', 'rule', checked.routeRuleId],
-    query: { clientToken },
-  }));
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
+    client,
+    'deleteRouteRule',
+    DeleteRouteRuleInputSchema,
+    input,
+    options,
+    (checked, clientToken) => ({
+      method: 'DELETE',
+      path: ['v1', 'route', 'rule', checked.routeRuleId],
+      query: { clientToken },
+    }),
+  );
+  return { $metadata };
 }

@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { oneTableId, type TableId, tableIdEntries } from '../schemas/common.ts';
@@ -29,11 +29,11 @@ export async function getRouteTable(
   client: BceClient,
   input: GetRouteTableInput,
   options?: CallOptions,
-): Promise<RouteTable> {
+): Promise<RouteTable & MetadataBearer> {
   const output = await runOperation(client, 'getRouteTable', GetRouteTableInputSchema, input, options, (checked) => ({
     method: 'GET',
     path: ['v1', 'route'],
     query: { vpcId: checked.vpcId, routeTableId: checked.routeTableId },
   }));
-  return readWrapped<RouteTable>({ table: output }, 'table', 'routeRules');
+  return readWrapped<RouteTable & MetadataBearer>({ table: output }, 'table', 'routeRules');
 }

@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import { IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -26,10 +26,14 @@ export type GetSubnetInput = v.InferInput<typeof GetSubnetInputSchema>;
  * const subnet = await getSubnet(client, { subnetId: 'sbn-1xq7b2c3d4e5' });
  * console.log(subnet.cidr, subnet.availableIp);
  */
-export async function getSubnet(client: BceClient, input: GetSubnetInput, options?: CallOptions): Promise<Subnet> {
+export async function getSubnet(
+  client: BceClient,
+  input: GetSubnetInput,
+  options?: CallOptions,
+): Promise<Subnet & MetadataBearer> {
   const output = await runOperation(client, 'getSubnet', GetSubnetInputSchema, input, options, (checked) => ({
     method: 'GET',
     path: ['v1', 'subnet', checked.subnetId],
   }));
-  return readWrapped<Subnet>(output, 'subnet');
+  return readWrapped<Subnet & MetadataBearer>(output, 'subnet');
 }

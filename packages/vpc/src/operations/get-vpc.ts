@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import { IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -26,10 +26,14 @@ export type GetVpcInput = v.InferInput<typeof GetVpcInputSchema>;
  * const vpc = await getVpc(client, { vpcId: 'vpc-a8n5p6qwxrmq' });
  * console.log(vpc.cidr, vpc.subnets.map((subnet) => subnet.cidr));
  */
-export async function getVpc(client: BceClient, input: GetVpcInput, options?: CallOptions): Promise<VpcDetail> {
+export async function getVpc(
+  client: BceClient,
+  input: GetVpcInput,
+  options?: CallOptions,
+): Promise<VpcDetail & MetadataBearer> {
   const output = await runOperation(client, 'getVpc', GetVpcInputSchema, input, options, (checked) => ({
     method: 'GET',
     path: ['v1', 'vpc', checked.vpcId],
   }));
-  return readWrapped<VpcDetail>(output, 'vpc', 'subnets');
+  return readWrapped<VpcDetail & MetadataBearer>(output, 'vpc', 'subnets');
 }

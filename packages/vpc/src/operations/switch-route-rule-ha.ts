@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import { ClientTokenSchema, IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -30,8 +30,8 @@ export async function switchRouteRuleHa(
   client: BceClient,
   input: SwitchRouteRuleHaInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
     client,
     'switchRouteRuleHa',
     SwitchRouteRuleHaInputSchema,
@@ -43,4 +43,5 @@ export async function switchRouteRuleHa(
       query: { switchRouteHA: '', clientToken },
     }),
   );
+  return { $metadata };
 }

@@ -1,4 +1,4 @@
-import type { BceClient, CallOptions } from '@bcekit/core';
+import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
 import { ClientTokenSchema, IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -47,8 +47,8 @@ export async function updateRouteRule(
   client: BceClient,
   input: UpdateRouteRuleInput,
   options?: CallOptions,
-): Promise<void> {
-  await runOperation(
+): Promise<MetadataBearer> {
+  const { $metadata } = await runOperation(
     client,
     'updateRouteRule',
     UpdateRouteRuleInputSchema,
@@ -61,4 +61,5 @@ export async function updateRouteRule(
       body,
     }),
   );
+  return { $metadata };
 }

@@ -1,3 +1,4 @@
+import type { MetadataBearer } from '@bcekit/core';
 /** A tag on a VPC or subnet. */
 export interface Tag {
   tagKey: string;
@@ -95,7 +96,7 @@ export interface RouteTable {
 }
 
 /** The page fields every list output has. */
-export interface Page {
+export interface Page extends MetadataBearer {
   /** The marker this page started at (`''` when the service sent none). */
   marker: string;
   /** `true` when more pages follow; pass `nextMarker` as `marker` to read the next one. */
@@ -125,7 +126,7 @@ export interface ListRouteRulesOutput extends Page {
 }
 
 /** What `createRouteRule` returns. */
-export interface CreateRouteRuleOutput {
+export interface CreateRouteRuleOutput extends MetadataBearer {
   /** Id of the new rule; for a multi-path rule, the first of `routeRuleIds`. */
   routeRuleId: string;
   /** Ids of the new rules: one for a single-path rule, one per next hop for a multi-path rule. */
@@ -155,5 +156,7 @@ export function readPage<T>(raw: unknown, listKey: string): T {
 export function readWrapped<T>(raw: unknown, key: string, listKey?: string): T {
   const inner = isObject(raw) && isObject(raw[key]) ? { ...raw[key] } : {};
   if (listKey !== undefined && !Array.isArray(inner[listKey])) inner[listKey] = [];
+  // The call's $metadata sits beside the wrapper key; the unwrapped output keeps it.
+  if (isObject(raw) && raw.$metadata !== undefined) inner.$metadata = raw.$metadata;
   return inner as T;
 }
