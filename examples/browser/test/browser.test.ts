@@ -110,7 +110,7 @@ describe('examples/browser in Chromium', () => {
     expect(await page.locator('#identity').textContent()).toMatch(new RegExp(`^account ${alice.accountId}, key AKID`));
     // The picture: alice's VPCs with their CIDRs and names, no line yet.
     const vpcs = server.emulator.state().vpcs.filter((vpc) => vpc.accountId === alice.accountId);
-    expect(await boxes()).toEqual(vpcs.map((vpc) => [vpc.vpcId, `${vpc.cidr} · ${vpc.name}`]));
+    await expect.poll(boxes).toEqual(vpcs.map((vpc) => [vpc.vpcId, `${vpc.cidr} · ${vpc.name}`]));
     expect(await boxes()).toContainEqual([webVpcId, '10.8.0.0/16 · web']);
     expect(await links()).toEqual([]);
   });
@@ -129,13 +129,20 @@ describe('examples/browser in Chromium', () => {
       bandwidthInMbps: 10,
     });
 
-    // After the emulator's 1 s of "creating", Refresh shows it active.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
-    await page.click('#refresh');
-    await expect.poll(rows).toEqual([[id, 'active', 'initiator']]);
+    // Once the emulator's 1 s of "creating" is over, Refresh shows it active (Refresh until it does, no fixed wait).
+    await expect
+      .poll(
+        async () => {
+          await page.click('#refresh');
+          return rows();
+        },
+        { timeout: 10_000, interval: 250 },
+      )
+      .toEqual([[id, 'active', 'initiator']]);
     expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === id)?.status).toBe('active');
-    // Active but routed on neither side: a plain create adds no route.
-    expect(await links()).toEqual([[id, 'active', 'no', 'no']]);
+    // Active but routed on neither side: a plain create adds no route. The map is drawn after the table, once the
+    // route tables are read, so it is polled too.
+    await expect.poll(links, { timeout: 10_000 }).toEqual([[id, 'active', 'no', 'no']]);
   });
 
   it('shows a service refusal with its code', async () => {
@@ -176,7 +183,7 @@ describe('examples/browser in Chromium', () => {
     expect(await page.locator('#steps li').nth(2).textContent()).toMatch(
       /^route-added \(local side → 10\.8\.0\.0\/16\): rr-/,
     );
-    expect(await links()).toContainEqual([id, 'active-routed', 'yes', 'yes']);
+    await expect.poll(links, { timeout: 10_000 }).toContainEqual([id, 'active-routed', 'yes', 'yes']);
     // The emulator agrees: one peerConn rule on each side.
     const tables = server.emulator.state().routeTables;
     const peerRules = (vpcId: string) =>
