@@ -15,6 +15,7 @@ import { cidrsOverlap, parseCidr } from './cidr.ts';
 import { findConnection } from './find-connection.ts';
 import { ensureRoutes } from './routes.ts';
 import {
+  ClientSchema,
   type ConnectStep,
   callOptions,
   peerSideClient,
@@ -34,11 +35,6 @@ const CidrListSchema = v.pipe(
     'must be an array of CIDR blocks',
   ),
   v.minLength(1, 'must list at least one CIDR block (or be false for no route on this side)'),
-);
-
-const ClientSchema = v.custom<BceClient>(
-  (value) => typeof (value as BceClient | undefined)?.send === 'function',
-  'must be a client from createClient of @bcekit/core',
 );
 
 /** Input of {@link connectVpcs}, checked before anything is sent. */

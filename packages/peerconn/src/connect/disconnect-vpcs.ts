@@ -10,6 +10,7 @@ import type { PeerConn } from '../schemas/peerconn.ts';
 import { waitForPeerconn } from '../wait-for-peerconn.ts';
 import { removeRoutes } from './routes.ts';
 import {
+  ClientSchema,
   type ConnectStep,
   callOptions,
   peerSideClient,
@@ -23,12 +24,7 @@ import {
 /** Input of {@link disconnectVpcs}, checked before anything is sent. */
 export const DisconnectVpcsInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
-  peerClient: v.optional(
-    v.custom<BceClient>(
-      (value) => typeof (value as BceClient | undefined)?.send === 'function',
-      'must be a client from createClient of @bcekit/core',
-    ),
-  ),
+  peerClient: v.optional(ClientSchema),
 });
 
 /** What {@link disconnectVpcs} accepts. */

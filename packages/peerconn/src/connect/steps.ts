@@ -1,5 +1,12 @@
 import type { BceClient, CallOptions } from '@bcekit/core';
 import { BceValidationError, withRegion } from '@bcekit/core';
+import * as v from 'valibot';
+
+/** A client from `createClient` (the other side's, for `peerClient`). @internal */
+export const ClientSchema = v.custom<BceClient>(
+  (value) => typeof (value as BceClient | undefined)?.send === 'function',
+  'must be a client from createClient of @bcekit/core',
+);
 
 /** Which end of the connection a step concerns: the caller's VPC (`local`) or the other one (`peer`). */
 export type Side = 'local' | 'peer';
