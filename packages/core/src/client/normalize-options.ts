@@ -1,6 +1,6 @@
 import type { BceCredentials } from '@bcekit/signer';
 import { checkCredentialFields } from '../credentials/check-credential-fields.ts';
-import { credentialsWhenMissing } from '../credentials/when-missing.ts';
+import { credentialsWhenMissing, regionWhenMissing } from '../credentials/when-missing.ts';
 import { BceValidationError, type ValidationIssue } from '../errors/bce-validation-error.ts';
 import { describeValue } from '../errors/describe-value.ts';
 import { redact, redactValue } from '../errors/redact.ts';
@@ -11,7 +11,6 @@ import type { Logger } from '../types/logger.ts';
 import type { ClientOptions, NormalizedRetryOptions, RetryOptions } from '../types/options.ts';
 import type { CallOptions } from '../types/request.ts';
 import { VERSION } from '../version.ts';
-import { regionFromEnv } from './env-region.ts';
 import { checkRegion, noEndpointIssue, parseEndpoint } from './resolve-endpoint.ts';
 
 /** Defaults: 3 retries, full jitter over 300 ms × 2^n, capped at 20 s. */
@@ -60,11 +59,9 @@ function filterState(state: AttemptState): AttemptState {
   return out as unknown as AttemptState;
 }
 
-// Response headers are the server's words (an echoed token in x-bce-request-id, a Location): a filtered copy
-// when any value holds a secret, else the same object.
+// Response headers are the server's words (an echoed token in x-bce-request-id, a Location): a filtered copy.
 function filterHeaders(headers: Headers): Headers {
-  const entries = [...headers].map(([name, value]) => [name, redact(value)] as [string, string]);
-  return entries.some(([name, value]) => value !== headers.get(name)) ? new Headers(entries) : headers;
+  return new Headers([...headers].map(([name, value]) => [name, redact(value)]));
 }
 
 /** Client options after checking, with every default filled in. @internal */
@@ -224,7 +221,7 @@ function providedRegion(credentials: unknown): { region: string; source: string 
   const fromProvider = (credentials as { region?: unknown } | undefined)?.region;
   if (typeof fromProvider === 'string' && fromProvider !== '')
     return { region: fromProvider, source: 'credentials.region' };
-  const fromEnvironment = regionFromEnv();
+  const fromEnvironment = regionWhenMissing();
   return fromEnvironment === undefined ? undefined : { region: fromEnvironment, source: 'BCE_REGION' };
 }
 

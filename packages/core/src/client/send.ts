@@ -150,19 +150,12 @@ function toError(
   timeout: number | false,
   assumedHttps: boolean,
 ): BceError {
-  const common = {
-    method: request.method,
-    path: request.path,
-    attempts,
-    clientToken: request.clientToken,
-    operation: request.operation,
-  };
-  const origin = request.origin;
-  if (outcome.kind === 'timeout')
-    return new BceTimeoutError({ ...common, origin, timeout: timeout === false ? 0 : timeout });
+  const { method, path, clientToken, operation, origin } = request;
+  const common = { method, path, attempts, clientToken, operation, origin };
+  if (outcome.kind === 'timeout') return new BceTimeoutError({ ...common, timeout: timeout === false ? 0 : timeout });
   if (outcome.kind === 'network') {
     const hint = assumedHttps ? 'the endpoint had no scheme, so https was used; write "http://" for plain HTTP' : '';
-    return new BceNetworkError({ ...common, origin, hint, cause: outcome.cause });
+    return new BceNetworkError({ ...common, hint, cause: outcome.cause });
   }
   if (outcome.kind === 'local') {
     const what = outcome.stage === 'signing' ? 'could not be signed' : 'has a header fetch would refuse';
@@ -172,14 +165,7 @@ function toError(
       cause: outcome.cause,
     });
   }
-  const { failure } = outcome;
-  return new BceServiceError({
-    ...common,
-    statusCode: failure.statusCode,
-    code: failure.code,
-    serviceMessage: failure.serviceMessage,
-    requestId: failure.requestId,
-  });
+  return new BceServiceError({ ...common, ...outcome.failure });
 }
 
 function describeOutcome(outcome: Exclude<AttemptOutcome, { kind: 'success' }>): string {

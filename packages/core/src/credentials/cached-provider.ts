@@ -22,19 +22,14 @@ export function cachedCredentials(
   source: BceCredentials | CredentialProvider,
   now: () => number = Date.now,
 ): CredentialSource {
-  if (typeof source !== 'function') {
-    const fixed = pick(source);
-    return () => {
-      rememberSecrets(fixed.secretAccessKey, fixed.sessionToken);
-      return Promise.resolve(fixed);
-    };
-  }
-  let cached: { credentials: BceCredentials; refreshAt: number } | undefined;
+  // Static credentials are a cache entry that never expires.
+  let cached: { credentials: BceCredentials; refreshAt: number } | undefined =
+    typeof source === 'function' ? undefined : { credentials: pick(source), refreshAt: Infinity };
   let pending: Promise<BceCredentials> | undefined;
   const refresh = async (): Promise<BceCredentials> => {
     let provided: ProvidedCredentials;
     try {
-      provided = await source();
+      provided = await (source as CredentialProvider)();
     } catch (cause) {
       // The provider's own message is left to `cause`: it is the caller's text and may hold what we cannot redact.
       const kind = cause instanceof Error ? ` (${cause.name})` : '';

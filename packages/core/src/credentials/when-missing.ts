@@ -3,6 +3,9 @@ import type { ValidationIssue } from '../errors/bce-validation-error.ts';
 import type { CredentialProvider } from '../types/credentials.ts';
 import { defaultCredentials } from './default-credentials.ts';
 
+/** `BCE_REGION` where the runtime has an environment (Node, Deno, Bun); `when-missing-none.ts` has none. @internal */
+export { regionFromEnv as regionWhenMissing } from '../client/env-region.ts';
+
 /**
  * What `createClient` signs with when given no `credentials`: {@link defaultCredentials} (Node, Deno, Bun). When it
  * finds none, the reason becomes an issue of `createClient`'s validation error (the provider returned then only

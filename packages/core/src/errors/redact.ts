@@ -8,9 +8,7 @@ const REDACTED = '<redacted>';
 const PATTERNS: readonly [RegExp, string][] = [
   [/bce-auth-v1\/[^\s"',]*/gi, `bce-auth-v1/${REDACTED}`],
   [/(authorization["']?\s*[=:]\s*["']?)(?!bce-auth-v1\/<)[^\s"'&,]+/gi, `$1${REDACTED}`],
-  [/(x-bce-security-token["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],
-  [/(sessionToken["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],
-  [/(secretAccessKey["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],
+  [/((?:x-bce-security-token|sessionToken|secretAccessKey)["']?\s*[=:]\s*["']?)[^\s"'&,]+/gi, `$1${REDACTED}`],
   [/[0-9a-f]{64,}/gi, REDACTED],
 ];
 
@@ -47,24 +45,20 @@ export function rememberSecrets(...secrets: readonly (string | undefined)[]): vo
  *
  * @internal
  */
-export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
-  const out = filter(text, secrets);
+export function redact(text: string): string {
+  const out = filter(text);
   // An echo may be encoded (`%2F` before a signature, a token in a query): look at the decoded text too.
   const decoded = decode(out);
   if (decoded === out) return out;
-  const clean = filter(decoded, secrets);
+  const clean = filter(decoded);
   return clean === decoded ? out : clean;
 }
 
-function filter(text: string, extra: readonly (string | undefined)[]): string {
+function filter(text: string): string {
   let out = text;
-  const patterns = [...known.values()];
-  for (const secret of extra)
-    if (secret && secret.length >= MIN_SECRET && !known.has(secret)) patterns.push(spread(secret));
-  for (const pattern of patterns) out = out.replace(pattern, REDACTED);
+  for (const pattern of known.values()) out = out.replace(pattern, REDACTED);
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
-  for (const secret of [...known.keys(), ...extra])
-    if (secret && secret.length >= MIN_SECRET) out = cutTail(out, secret);
+  for (const secret of known.keys()) out = cutTail(out, secret);
   return out;
 }
 
@@ -117,15 +111,15 @@ function decode(text: string): string {
  *
  * @internal
  */
-export function redactValue(value: unknown, secrets: readonly (string | undefined)[] = [], depth = 0): unknown {
-  if (typeof value === 'string') return redact(value, secrets);
+export function redactValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redact(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 8) return '[…]';
-  if (value instanceof Error) return redact(String(value), secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1));
+  if (value instanceof Error) return redact(String(value));
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) ? REDACTED : redactValue(item, secrets, depth + 1);
+    out[key] = SECRET_KEY.test(key) ? REDACTED : redactValue(item, depth + 1);
   }
   return out;
 }
