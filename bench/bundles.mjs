@@ -56,6 +56,16 @@ const common = {
   metafile: true,
 };
 
+/** The esbuild options of an entry's Worker build (one file, wrangler's conditions), without an output path. */
+export function workerOptions(name) {
+  return {
+    ...common,
+    entryPoints: [join(BENCH, 'entries', `${name}.js`)],
+    outfile: 'worker.js',
+    conditions: WORKER_CONDITIONS,
+  };
+}
+
 /** Builds one entry both ways and returns its sizes in bytes. */
 export async function buildBundle(name) {
   const entry = join(BENCH, 'entries', `${name}.js`);

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BASELINES, buildAll, isBuildable, LIMITS, OURS, REFERENCE } from '../bundles.mjs';
+import { BASELINES, buildAll, isBuildable, LIMITS, OURS, REFERENCE, workerOptions } from '../bundles.mjs';
+import { marginalGzip } from '../lib/leave-one-out.mjs';
 import { OUT, ROOT } from '../lib/prepare.mjs';
 import { kb, ratio } from '../lib/report.mjs';
 
@@ -102,6 +103,19 @@ export async function runSize() {
   const notes = ['create-only', 'route-rule-only']
     .filter((name) => s[name])
     .map((name) => `${LABELS[name]}, Worker one file, minified bytes by origin: ${origins(name)}.`);
+  // Where the gzip bytes go: each module left out in turn (barrel index files are not code of their own).
+  const marginal = {};
+  for (const name of ['create-only', 'route-rule-only'].filter((n) => s[n])) {
+    marginal[name] = await marginalGzip(workerOptions(name));
+    const list = marginal[name].costs
+      .filter((c) => !c.module.endsWith('/index'))
+      .slice(0, 16)
+      .map((c) => `${c.module} ${c.bytes.toLocaleString('en-US')} B`)
+      .join(', ');
+    notes.push(
+      `${LABELS[name]}, Worker one file (${marginal[name].total.toLocaleString('en-US')} B gzip): what the bundle would lose without each module (and what only it pulls in), largest first; the costs overlap, so they add up to more than the total: ${list}.`,
+    );
+  }
   return {
     title: '1. Bundle size',
     notes,
@@ -128,6 +142,6 @@ export async function runSize() {
         detail: `${kb(bytes)} (${bytes.toLocaleString('en-US')} B)`,
       })),
     ),
-    data: { bundles: s, wrangler },
+    data: { bundles: s, wrangler, marginal },
   };
 }
