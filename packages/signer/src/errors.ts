@@ -4,7 +4,7 @@
 export class BceSigningError extends TypeError {
   override name = 'BceSigningError';
   /** The offending field, e.g. `credentials.secretAccessKey` or `headers.x-bce-meta`. */
-  readonly field: string;
+  declare readonly field: string;
   constructor(field: string, message: string) {
     super(`${field}: ${message}`);
     this.field = field;

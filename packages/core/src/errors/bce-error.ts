@@ -19,12 +19,14 @@ export interface BceErrorOptions {
  */
 export class BceError extends Error {
   override name = 'BceError';
+  // Data fields here and in the subclasses are `declare`d: each constructor sets every one of them, in this order,
+  // so a class field would only add a first assignment of `undefined` to the bundle.
   /** Attempts made before giving up (0 when nothing was sent). */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** The call's idempotency token, when it had one: retry the call with it to stay idempotent. */
-  readonly clientToken: string | undefined;
+  declare readonly clientToken: string | undefined;
   /** The public function that failed, when known. */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
 
   constructor(message: string, options: BceErrorOptions = {}) {
     // The one place an error's text is filtered: every known secret out, after the message was fully built.

@@ -15,7 +15,7 @@ export interface BceNetworkErrorDetails extends BceErrorOptions {
 export class BceNetworkError extends BceError {
   override name = 'BceNetworkError';
   /** Where the call went (`https://host[:port]`), when known. */
-  readonly origin: string | undefined;
+  declare readonly origin: string | undefined;
 
   constructor(details: BceNetworkErrorDetails) {
     const attempts = details.attempts ?? 1;

@@ -23,12 +23,12 @@ export interface BceServiceErrorDetails extends BceErrorOptions {
  */
 export class BceServiceError extends BceError {
   override name = 'BceServiceError';
-  readonly statusCode: number;
-  readonly code: string;
+  declare readonly statusCode: number;
+  declare readonly code: string;
   /** The service's message alone; `message` is the full sentence. */
-  readonly serviceMessage: string;
+  declare readonly serviceMessage: string;
   /** From the body's `requestId`, else the `x-bce-request-id` header. Quote it to Baidu support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(details: BceServiceErrorDetails) {
     const { statusCode, code, serviceMessage, requestId, method, path } = details;

@@ -15,9 +15,9 @@ export interface BceTimeoutErrorDetails extends BceErrorOptions {
 export class BceTimeoutError extends BceError {
   override name = 'BceTimeoutError';
   /** Where the call went (`https://host[:port]`), when known. */
-  readonly origin: string | undefined;
+  declare readonly origin: string | undefined;
   /** The per-attempt timeout in ms that was exceeded. */
-  readonly timeout: number;
+  declare readonly timeout: number;
 
   constructor(details: BceTimeoutErrorDetails) {
     const attempts = details.attempts ?? 1;

@@ -17,7 +17,7 @@ export interface ValidationIssue {
  */
 export class BceValidationError extends BceError {
   override name = 'BceValidationError';
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(operation: string, issues: readonly ValidationIssue[]) {
     super(`${operation}: ${issues.length > 0 ? describeIssues(issues) : 'invalid input'}`, { attempts: 0, operation });

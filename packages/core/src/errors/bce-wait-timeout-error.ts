@@ -25,17 +25,17 @@ export interface BceWaitTimeoutErrorDetails extends BceErrorOptions {
 export class BceWaitTimeoutError extends BceError {
   override name = 'BceWaitTimeoutError';
   /** The resource watched. */
-  readonly resource: string;
+  declare readonly resource: string;
   /** The state waited for. */
-  readonly target: string;
+  declare readonly target: string;
   /** The waiter's limit in ms that passed. */
-  readonly maxWaitTime: number;
+  declare readonly maxWaitTime: number;
   /** Reads that got an answer. */
-  readonly polls: number;
+  declare readonly polls: number;
   /** The status the last answer showed (the DNS status when waiting for one), or `undefined` when none came. */
-  readonly lastStatus: string | undefined;
+  declare readonly lastStatus: string | undefined;
   /** The resource as last read, or `undefined` when no answer came. */
-  readonly lastSeen: unknown;
+  declare readonly lastSeen: unknown;
 
   constructor(details: BceWaitTimeoutErrorDetails) {
     const seen = details.lastStatus === undefined ? 'no answer yet' : `last status "${details.lastStatus}"`;
