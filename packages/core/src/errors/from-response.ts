@@ -43,14 +43,12 @@ export async function readServiceFailure(response: Response): Promise<ServiceFai
   const { complete, text } = read;
   const headerRequestId = response.headers.get('x-bce-request-id') ?? undefined;
   const json = complete ? parseObject(text) : undefined;
-  const code = typeof json?.['code'] === 'string' && json['code'] ? json['code'] : codeFromStatus(response.status);
-  const bodyMessage = typeof json?.['message'] === 'string' ? json['message'] : undefined;
-  const bodyRequestId = typeof json?.['requestId'] === 'string' && json['requestId'] ? json['requestId'] : undefined;
+  const field = (key: string) => (typeof json?.[key] === 'string' ? json[key] : undefined);
   return {
     statusCode: response.status,
-    code,
-    serviceMessage: bodyMessage ?? describeRedirect(response) ?? describeBody(text, complete, response.statusText),
-    requestId: bodyRequestId ?? headerRequestId,
+    code: field('code') || codeFromStatus(response.status),
+    serviceMessage: field('message') ?? describeRedirect(response) ?? describeBody(text, complete, response.statusText),
+    requestId: field('requestId') || headerRequestId,
   };
 }
 

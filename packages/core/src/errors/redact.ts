@@ -69,20 +69,14 @@ function spread(secret: string): RegExp {
 }
 
 // Where a text was cut (its end, or the `…` of an excerpt), the start of a secret may be left; no whole-value
-// match can see it.
+// match can see it. Every piece before a `…`, and the last one, ends at such a cut.
 function cutTail(text: string, secret: string): string {
-  let out = text;
-  const cuts = [out.length];
-  for (let at = out.indexOf('…'); at !== -1; at = out.indexOf('…', at + 1)) cuts.push(at);
-  for (const cut of cuts.sort((a, b) => b - a)) {
-    for (let k = Math.min(secret.length - 1, cut); k >= MIN_FRAGMENT; k--) {
-      if (out.startsWith(secret.slice(0, k), cut - k)) {
-        out = `${out.slice(0, cut - k)}${REDACTED}${out.slice(cut)}`;
-        break;
-      }
-    }
-  }
-  return out;
+  const pieces = text.split('…').map((piece) => {
+    for (let k = Math.min(secret.length - 1, piece.length); k >= MIN_FRAGMENT; k--)
+      if (piece.endsWith(secret.slice(0, k))) return `${piece.slice(0, -k)}${REDACTED}`;
+    return piece;
+  });
+  return pieces.join('…');
 }
 
 function decode(text: string): string {
