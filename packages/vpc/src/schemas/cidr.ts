@@ -2,20 +2,15 @@
 // error codes for it are not documented. Only the notation is checked (address and prefix length); whether the
 // block fits the VPC is the service's rule.
 
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
-
 /**
- * Hex groups, `::` and an IPv4 tail, as the platform's URL parser reads an IPv6 host (the WHATWG rules, in every
- * runtime): only these characters may reach it, so that nothing else can end the `[…]` host early.
+ * The host the platform's URL parser (the WHATWG rules, in every runtime) reads from `host`, or `undefined` when it
+ * reads none. Only address characters reach it, so that nothing else can end the host early.
  */
-function isIpv6(address: string): boolean {
-  if (!/^[\da-fA-F:.]+$/.test(address)) return false;
+function hostOf(host: string): string | undefined {
   try {
-    new URL(`http://[${address}]`);
-    return true;
+    return new URL(`http://${host}`).hostname;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -24,6 +19,7 @@ export function cidrVersion(cidr: string): 4 | 6 | undefined {
   const [address = '', prefix, extra] = cidr.split('/');
   if (extra !== undefined || !/^(?:0|[1-9]\d{0,2})$/.test(prefix ?? '')) return undefined;
   const length = Number(prefix);
-  if (IPV4.test(address)) return length <= 32 ? 4 : undefined;
-  return isIpv6(address) && length <= 128 ? 6 : undefined;
+  // Four decimal parts, each as the parser writes it back (it reads `01.2.3.4` as `1.2.3.4` and fails past 255).
+  if (/^\d+(?:\.\d+){3}$/.test(address)) return hostOf(address) === address && length <= 32 ? 4 : undefined;
+  return /^[\da-fA-F:.]+$/.test(address) && hostOf(`[${address}]`) && length <= 128 ? 6 : undefined;
 }

@@ -23,13 +23,25 @@ export const IpVersionSchema = /* @__PURE__ */ v.picklist([4, 6], 'must be 4 or 
 /** `4` or `6`. */
 export type IpVersion = v.InferOutput<typeof IpVersionSchema>;
 
+const NEXTHOP_TYPES = [
+  'custom',
+  'vpn',
+  'nat',
+  'dcGateway',
+  'peerConn',
+  'ipv6gateway',
+  'enic',
+  'havip',
+  'defaultGateway',
+] as const;
+
 /**
  * Where a single-path route rule sends traffic. `peerConn` routes to a peer connection: its next hop id is the
  * connection's interface on this VPC's side (`localIfId`, `qpif-…`), not the `peerconn-…` id.
  */
 export const NexthopTypeSchema = /* @__PURE__ */ v.picklist(
-  ['custom', 'vpn', 'nat', 'dcGateway', 'peerConn', 'ipv6gateway', 'enic', 'havip', 'defaultGateway'],
-  'must be one of custom, vpn, nat, dcGateway, peerConn, ipv6gateway, enic, havip, defaultGateway (case-sensitive)',
+  NEXTHOP_TYPES,
+  /* @__PURE__ */ `must be one of ${NEXTHOP_TYPES.join(', ')} (case-sensitive)`,
 );
 
 /**
