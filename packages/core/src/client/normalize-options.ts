@@ -205,15 +205,8 @@ function checkMethods(value: unknown, path: string, names: readonly string[]): V
 
 function checkCredentials(credentials: unknown): ValidationIssue[] {
   if (typeof credentials === 'function') return [];
-  if (!credentials || typeof credentials !== 'object') {
-    return [
-      {
-        path: 'credentials',
-        message: 'is required; pass { accessKeyId, secretAccessKey } or a provider such as fromEnv()',
-      },
-    ];
-  }
-  return checkCredentialFields(credentials as Record<string, unknown>, 'credentials');
+  const missing = 'is required; pass { accessKeyId, secretAccessKey } or a provider such as fromEnv()';
+  return checkCredentialFields(credentials, 'credentials', missing);
 }
 
 // fromEnv() and fromBceCli() carry a region along with the keys; a static key pair has none, so the environment is asked.

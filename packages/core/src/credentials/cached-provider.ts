@@ -35,10 +35,11 @@ export function cachedCredentials(
       const kind = cause instanceof Error ? ` (${cause.name})` : '';
       throw new BceError(`credentials provider failed${kind}; see cause`, { cause });
     }
-    const issues =
-      provided && typeof provided === 'object'
-        ? checkCredentialFields({ ...provided }, 'credentials')
-        : [{ path: 'credentials', message: 'must be an object { accessKeyId, secretAccessKey, sessionToken? }' }];
+    const issues = checkCredentialFields(
+      provided,
+      'credentials',
+      'must be an object { accessKeyId, secretAccessKey, sessionToken? }',
+    );
     if (issues.length > 0) throw new BceValidationError('credentials provider returned unusable credentials', issues);
     const expiresAt = parseExpiration(provided.expiration);
     const credentials = pick(provided);

@@ -130,12 +130,12 @@ export function redactCause(cause: unknown, depth = 0): unknown {
   if (typeof cause === 'string') return redact(cause);
   if (!(cause instanceof Error) || depth > 4) return cause;
   const message = redact(cause.message);
-  const stack = cause.stack === undefined ? undefined : redact(cause.stack);
-  const inner = cause.cause === undefined ? undefined : redactCause(cause.cause, depth + 1);
+  const stack = cause.stack && redact(cause.stack);
+  const inner = redactCause(cause.cause, depth + 1);
   if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
   const copy = new Error(message, inner === undefined ? undefined : { cause: inner });
   copy.name = cause.name;
-  if (stack !== undefined) copy.stack = stack;
+  copy.stack = stack;
   const code = (cause as { code?: unknown }).code;
   if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code: redactValue(code) });
   return copy;
