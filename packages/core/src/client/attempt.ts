@@ -13,6 +13,10 @@ const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 // What fetch accepts in a header value in every runtime: no CR, LF or NUL, nothing above U+00FF.
 const HEADER_VALUE = /^[^\0\n\r\u0100-\uffff]*$/;
 const BAD_VALUE = 'value contains a character fetch refuses (CR, LF, NUL or one above U+00FF)';
+// One array for every attempt: the signer keeps the set it makes of it.
+const HEADERS_TO_SIGN = ['host', 'content-type', 'content-length'];
+const ASCII = /^[\0-\x7f]*$/;
+const encoder = new TextEncoder();
 
 /**
  * Largest success body read (16 MiB). A full page of 1000 peer connections is well under 1 MiB; anything far
@@ -75,7 +79,7 @@ export async function runAttempt(
     signed['x-bce-date'] = canonicalTime(signedAt);
     authorization = await sign(
       { method: request.method, path: request.path, query: request.query, headers: signed },
-      { credentials, timestamp: signedAt, headersToSign: ['host', 'content-type', 'content-length'] },
+      { credentials, timestamp: signedAt, headersToSign: HEADERS_TO_SIGN },
     );
   } catch (cause) {
     return { kind: 'local', stage: 'signing', cause };
@@ -86,8 +90,9 @@ export async function runAttempt(
   headers['authorization'] = authorization;
   if (ctx.userAgent) headers['user-agent'] = ctx.userAgent;
   // fetch would refuse such a value with a message quoting it (a token, say): refuse it here, naming the header.
-  const badHeader = Object.keys(headers).find((name) => !HEADER_VALUE.test(headers[name]!));
-  if (badHeader) return { kind: 'local', stage: 'headers', cause: new TypeError(`header ${badHeader}: ${BAD_VALUE}`) };
+  for (const name in headers)
+    if (!HEADER_VALUE.test(headers[name]!))
+      return { kind: 'local', stage: 'headers', cause: new TypeError(`header ${name}: ${BAD_VALUE}`) };
 
   const attemptController = new AbortController();
   const timer = timeout === false ? undefined : setTimeout(() => attemptController.abort(), timeout);
@@ -159,6 +164,8 @@ function unusable(response: Response, code: string, serviceMessage: string): Att
   };
 }
 
+// UTF-8 length; ASCII text (most JSON bodies) is as long as it has characters, with nothing to encode.
 function byteLength(body: string | Uint8Array): number {
-  return typeof body === 'string' ? new TextEncoder().encode(body).byteLength : body.byteLength;
+  if (typeof body !== 'string') return body.byteLength;
+  return ASCII.test(body) ? body.length : encoder.encode(body).byteLength;
 }

@@ -75,14 +75,16 @@ async function runCall<T>(
           clientToken: request.clientToken,
         }
       : undefined;
-  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data: Record<string, unknown>) => {
-    if (!logger) return;
-    try {
-      logger[level](message, data);
-    } catch {
-      // Logging is a side channel: a broken logger must not turn a call that worked into a failure.
-    }
-  };
+  // Only a client with a logger builds log lines: `log?.(…)` skips evaluating its arguments otherwise.
+  const log =
+    logger &&
+    ((level: 'debug' | 'info' | 'warn' | 'error', message: string, data: Record<string, unknown>) => {
+      try {
+        logger[level](message, data);
+      } catch {
+        // Logging is a side channel: a broken logger must not turn a call that worked into a failure.
+      }
+    });
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
@@ -91,8 +93,8 @@ async function runCall<T>(
     const added =
       hooks.beforeAttempt && ((await hooks.beforeAttempt({ ...base!, attempt })) as AttemptHeaders | undefined);
     signal?.throwIfAborted();
-    const logData = { operation: request.operation, method: request.method, path: request.path, attempt };
-    log('debug', 'bcekit: attempt start', logData);
+    const logData = log && { operation: request.operation, method: request.method, path: request.path, attempt };
+    log?.('debug', 'bcekit: attempt start', logData!);
     const started = Date.now();
     const outcome = await runAttempt(ctx, request, credentials, timeout, signal, added);
     const responseHeaders = (outcome as { headers?: Headers }).headers;
@@ -101,7 +103,7 @@ async function runCall<T>(
     const ms = Date.now() - started;
 
     if (outcome.kind === 'success') {
-      log('debug', 'bcekit: attempt end', { ...logData, status, ms });
+      log?.('debug', 'bcekit: attempt end', { ...logData, status, ms });
       if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, responseHeaders });
       const $metadata: ResponseMetadata = {
         requestId: responseHeaders?.get('x-bce-request-id') ?? undefined,
@@ -114,7 +116,7 @@ async function runCall<T>(
     const error = toError(outcome, request, attempt, timeout, ctx.options.assumedHttps);
     const retryable = outcome.kind === 'service' ? outcome.retryable : outcome.kind !== 'local';
     if (!retryable || attempt > retry.limit) {
-      log('warn', 'bcekit: call failed', { ...logData, status, ms, error: error.message });
+      log?.('warn', 'bcekit: call failed', { ...logData, status, ms, error: error.message });
       if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, responseHeaders, error });
       throw error;
     }
@@ -123,7 +125,7 @@ async function runCall<T>(
       outcome.kind === 'service' && outcome.clockSkew
         ? 0
         : retryDelay(attempt, retry, outcome.kind === 'service' ? outcome.retryAfter : undefined);
-    log('info', 'bcekit: retrying', { ...logData, status, ms, delay, reason: describeOutcome(outcome) });
+    log?.('info', 'bcekit: retrying', { ...logData, status, ms, delay, reason: describeOutcome(outcome) });
     if (hooks.afterAttempt) {
       const state: AttemptState = { ...base!, attempt, status, responseHeaders, error, delay };
       await hooks.afterAttempt(state);

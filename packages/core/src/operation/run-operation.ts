@@ -50,10 +50,17 @@ export function operationRunner(serviceHost: string): RunOperation {
     const given = (checked as { clientToken?: string }).clientToken;
     const entries = 'pipe' in schema ? schema.pipe[0].entries : schema.entries;
     const clientToken = given ?? ('clientToken' in entries ? createClientToken() : '');
-    const request = toRequest(checked, clientToken);
-    const { body, $metadata } = await client.sendWithMetadata<unknown>({ ...request, serviceHost, operation }, options);
-    // A fresh object: the body is ours (just parsed), and reading it leniently keeps the field.
-    const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
-    return { ...fields, $metadata };
+    // toRequest builds a fresh object: completed in place rather than copied.
+    const request = toRequest(checked, clientToken) as BceRequest;
+    request.serviceHost = serviceHost;
+    request.operation = operation;
+    const { body, $metadata } = await client.sendWithMetadata<unknown>(request, options);
+    // The body is ours (just parsed): the field is added to it, and reading it leniently keeps the field.
+    const output = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<
+      string,
+      unknown
+    >;
+    output['$metadata'] = $metadata;
+    return output as MetadataBearer & Record<string, unknown>;
   };
 }

@@ -80,5 +80,6 @@ export async function createPeerconn(
       { operation: 'createPeerconn', clientToken: sentToken },
     );
   }
-  return { ...(output as object), peerConnId } as CreatePeerconnOutput;
+  // A fresh object (runOperation's), already holding the id.
+  return output as unknown as CreatePeerconnOutput;
 }
