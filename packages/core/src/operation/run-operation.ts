@@ -1,6 +1,5 @@
 import type * as v from 'valibot';
 import type { BceClient } from '../client/create-client.ts';
-import { createClientToken } from '../client-token.ts';
 import type { MetadataBearer } from '../types/metadata.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
 import { parseInput } from './parse-input.ts';
@@ -17,9 +16,10 @@ type AnyObjectSchema =
   | v.SchemaWithPipe<readonly [ObjectOf, ...v.PipeItem<any, any, v.BaseIssue<unknown>>[]]>;
 
 /**
- * Sends one operation: validates the input (nothing is sent when it is invalid), makes the `clientToken` once
- * per call when the schema has a `clientToken` field and the caller gave none (core's retries reuse it), builds
- * the request and sends it through the client. Resolves with the parsed JSON body and the call's `$metadata`
+ * Sends one operation: validates the input (nothing is sent when it is invalid), builds the request from the
+ * checked input and sends it through the client. An operation that takes a `clientToken` declares it as
+ * `v.optional(ClientTokenSchema, createClientToken)`: parsing then makes one per call when the caller gave none,
+ * and core's retries of that call reuse it. Resolves with the parsed JSON body and the call's `$metadata`
  * (`{ $metadata }` alone for an empty body), so that every output carries it.
  */
 export type RunOperation = <TSchema extends AnyObjectSchema>(
@@ -28,7 +28,7 @@ export type RunOperation = <TSchema extends AnyObjectSchema>(
   schema: TSchema,
   input: unknown,
   options: CallOptions | undefined,
-  toRequest: (checked: v.InferOutput<TSchema>, clientToken: string) => OperationRequest,
+  toRequest: (checked: v.InferOutput<TSchema>) => OperationRequest,
 ) => Promise<MetadataBearer & Record<string, unknown>>;
 
 /**
@@ -46,12 +46,8 @@ export type RunOperation = <TSchema extends AnyObjectSchema>(
  */
 export function operationRunner(serviceHost: string): RunOperation {
   return async (client, operation, schema, input, options, toRequest) => {
-    const checked = parseInput(operation, schema, input);
-    const given = (checked as { clientToken?: string }).clientToken;
-    const entries = 'pipe' in schema ? schema.pipe[0].entries : schema.entries;
-    const clientToken = given ?? ('clientToken' in entries ? createClientToken() : '');
     // toRequest builds a fresh object: completed in place rather than copied.
-    const request = toRequest(checked, clientToken) as BceRequest;
+    const request = toRequest(parseInput(operation, schema, input)) as BceRequest;
     request.serviceHost = serviceHost;
     request.operation = operation;
     const { body, $metadata } = await client.sendWithMetadata<unknown>(request, options);

@@ -23,7 +23,8 @@ export const IdSchema: StringRule = /* @__PURE__ */ v.pipe(
 
 /**
  * Idempotency token of BCE's mutating calls: 1 to 64 printable ASCII characters. Operations make one (UUID v4)
- * when it is omitted and send the same token on every retry of a call.
+ * when it is omitted, as the default of their `v.optional(ClientTokenSchema, createClientToken)` field, and send
+ * the same token on every retry of a call.
  */
 export const ClientTokenSchema: StringRule = /* @__PURE__ */ v.pipe(
   /* @__PURE__ */ v.string('must be a string of 1 to 64 printable ASCII characters'),

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -6,7 +7,7 @@ import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
 /** Input of {@link acceptPeerconn}, checked before anything is sent. */
 export const AcceptPeerconnInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link acceptPeerconn} accepts; `clientToken` is made for you when omitted. */
@@ -40,10 +41,10 @@ export async function acceptPeerconn(
     AcceptPeerconnInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', checked.peerConnId],
-      query: { accept: '', clientToken },
+      query: { accept: '', clientToken: checked.clientToken },
     }),
   );
   return { $metadata };

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema, RoleSchema } from '../schemas/common.ts';
@@ -7,7 +8,7 @@ import { ClientTokenSchema, PeerConnIdSchema, RoleSchema } from '../schemas/comm
 export const ClosePeerconnDnsSyncInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
   role: RoleSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link closePeerconnDnsSync} accepts; `clientToken` is made for you when omitted. */
@@ -39,10 +40,10 @@ export async function closePeerconnDnsSync(
     ClosePeerconnDnsSyncInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', checked.peerConnId],
-      query: { close: '', role: checked.role, clientToken },
+      query: { close: '', role: checked.role, clientToken: checked.clientToken },
     }),
   );
   return { $metadata };

@@ -1,5 +1,5 @@
 import type { BceClient, CallOptions } from '@bcekit/core';
-import { BceError } from '@bcekit/core';
+import { BceError, createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { CreateBillingSchema } from '../schemas/billing.ts';
@@ -21,7 +21,7 @@ export const CreatePeerconnInputSchema = v.object({
   tags: v.optional(TagsSchema),
   resourceGroupId: v.optional(TextSchema),
   deleteProtect: v.optional(v.boolean('must be true or false'), false),
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /**
@@ -66,7 +66,7 @@ export async function createPeerconn(
     CreatePeerconnInputSchema,
     input,
     options,
-    ({ clientToken: _, ...body }, clientToken) => {
+    ({ clientToken, ...body }) => {
       sentToken = clientToken;
       return { method: 'POST', path: ['v1', 'peerconn'], query: { clientToken }, body };
     },

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -6,7 +7,7 @@ import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
 /** Input of {@link deletePeerconn}, checked before anything is sent. */
 export const DeletePeerconnInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link deletePeerconn} accepts; `clientToken` is made for you when omitted. */
@@ -38,10 +39,10 @@ export async function deletePeerconn(
     DeletePeerconnInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'DELETE',
       path: ['v1', 'peerconn', checked.peerConnId],
-      query: { clientToken },
+      query: { clientToken: checked.clientToken },
     }),
   );
   return { $metadata };

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -7,7 +8,7 @@ import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
 export const HandlePeerconnInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
   action: v.picklist(['accept', 'reject'], 'must be "accept" or "reject"'),
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link handlePeerconn} accepts; `clientToken` is made for you when omitted. */
@@ -40,10 +41,10 @@ export async function handlePeerconn(
     HandlePeerconnInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', checked.peerConnId],
-      query: { [checked.action]: '', clientToken },
+      query: { [checked.action]: '', clientToken: checked.clientToken },
     }),
   );
   return { $metadata };

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema, RoleSchema } from '../schemas/common.ts';
@@ -7,7 +8,7 @@ import { ClientTokenSchema, PeerConnIdSchema, RoleSchema } from '../schemas/comm
 export const OpenPeerconnDnsSyncInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
   role: RoleSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link openPeerconnDnsSync} accepts; `clientToken` is made for you when omitted. */
@@ -40,10 +41,10 @@ export async function openPeerconnDnsSync(
     OpenPeerconnDnsSyncInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', checked.peerConnId],
-      query: { open: '', role: checked.role, clientToken },
+      query: { open: '', role: checked.role, clientToken: checked.clientToken },
     }),
   );
   return { $metadata };

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -6,7 +7,7 @@ import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
 /** Input of {@link rejectPeerconn}, checked before anything is sent. */
 export const RejectPeerconnInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link rejectPeerconn} accepts; `clientToken` is made for you when omitted. */
@@ -38,10 +39,10 @@ export async function rejectPeerconn(
     RejectPeerconnInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', checked.peerConnId],
-      query: { reject: '', clientToken },
+      query: { reject: '', clientToken: checked.clientToken },
     }),
   );
   return { $metadata };

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { RenewBillingSchema } from '../schemas/billing.ts';
@@ -8,7 +9,7 @@ import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
 export const RenewPeerconnInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
   billing: RenewBillingSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /**
@@ -46,10 +47,10 @@ export async function renewPeerconn(
     RenewPeerconnInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', checked.peerConnId],
-      query: { purchaseReserved: '', clientToken },
+      query: { purchaseReserved: '', clientToken: checked.clientToken },
       body: { billing: checked.billing },
     }),
   );

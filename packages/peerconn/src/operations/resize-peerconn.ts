@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { BandwidthSchema, ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -7,7 +8,7 @@ import { BandwidthSchema, ClientTokenSchema, PeerConnIdSchema } from '../schemas
 export const ResizePeerconnInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
   newBandwidthInMbps: BandwidthSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link resizePeerconn} accepts; `clientToken` is made for you when omitted. */
@@ -39,10 +40,10 @@ export async function resizePeerconn(
     ResizePeerconnInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', checked.peerConnId],
-      query: { resize: '', clientToken },
+      query: { resize: '', clientToken: checked.clientToken },
       body: { newBandwidthInMbps: checked.newBandwidthInMbps },
     }),
   );

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
@@ -7,7 +8,7 @@ import { ClientTokenSchema, PeerConnIdSchema } from '../schemas/common.ts';
 export const UpdatePeerconnDeleteProtectInputSchema = v.object({
   peerConnId: PeerConnIdSchema,
   deleteProtect: v.boolean('must be true or false'),
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link updatePeerconnDeleteProtect} accepts; `clientToken` is made for you when omitted. */
@@ -38,10 +39,10 @@ export async function updatePeerconnDeleteProtect(
     UpdatePeerconnDeleteProtectInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', checked.peerConnId, 'deleteProtect'],
-      query: { clientToken },
+      query: { clientToken: checked.clientToken },
       body: { deleteProtect: checked.deleteProtect },
     }),
   );

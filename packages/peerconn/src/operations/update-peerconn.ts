@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
 import { ClientTokenSchema, IdSchema, PeerConnIdSchema, TextSchema } from '../schemas/common.ts';
@@ -9,7 +10,7 @@ export const UpdatePeerconnInputSchema = v.object({
   localIfId: IdSchema,
   description: v.optional(TextSchema),
   localIfName: v.optional(TextSchema),
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link updatePeerconn} accepts; `clientToken` is made for you when omitted. */
@@ -42,7 +43,7 @@ export async function updatePeerconn(
     UpdatePeerconnInputSchema,
     input,
     options,
-    ({ peerConnId, clientToken: _, ...body }, clientToken) => ({
+    ({ peerConnId, clientToken, ...body }) => ({
       method: 'PUT',
       path: ['v1', 'peerconn', peerConnId],
       query: { clientToken },

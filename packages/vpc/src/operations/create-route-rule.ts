@@ -1,5 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
-import { BceError } from '@bcekit/core';
+import { BceError, createClientToken } from '@bcekit/core';
 import { ClientTokenSchema, IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -30,7 +30,7 @@ const CreateRouteRuleEntriesSchema = v.object({
   ),
   description: v.optional(DescriptionSchema),
   ipVersion: v.optional(IpVersionSchema),
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 type Checked = v.InferOutput<typeof CreateRouteRuleEntriesSchema>;
@@ -142,7 +142,7 @@ export async function createRouteRule(
     CreateRouteRuleInputSchema,
     input,
     options,
-    ({ clientToken: _, ipVersion, ...body }, clientToken) => {
+    ({ clientToken, ipVersion, ...body }) => {
       sentToken = clientToken;
       const wire = ipVersion === undefined ? body : { ...body, ipVersion: String(ipVersion) };
       return { method: 'POST', path: ['v1', 'route', 'rule'], query: { clientToken }, body: wire };

@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import { ClientTokenSchema, IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -6,7 +7,7 @@ import { runOperation } from '../internal/run-operation.ts';
 /** Input of {@link deleteRouteRule}, checked before anything is sent. */
 export const DeleteRouteRuleInputSchema = v.object({
   routeRuleId: IdSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link deleteRouteRule} accepts; `clientToken` is made for you when omitted. */
@@ -36,10 +37,10 @@ export async function deleteRouteRule(
     DeleteRouteRuleInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'DELETE',
       path: ['v1', 'route', 'rule', checked.routeRuleId],
-      query: { clientToken },
+      query: { clientToken: checked.clientToken },
     }),
   );
   return { $metadata };

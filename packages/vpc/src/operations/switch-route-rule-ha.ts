@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import { ClientTokenSchema, IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -6,7 +7,7 @@ import { runOperation } from '../internal/run-operation.ts';
 /** Input of {@link switchRouteRuleHa}, checked before anything is sent. */
 export const SwitchRouteRuleHaInputSchema = v.object({
   routeRuleId: IdSchema,
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** What {@link switchRouteRuleHa} accepts; `clientToken` is made for you when omitted. */
@@ -37,10 +38,10 @@ export async function switchRouteRuleHa(
     SwitchRouteRuleHaInputSchema,
     input,
     options,
-    (checked, clientToken) => ({
+    (checked) => ({
       method: 'PUT',
       path: ['v1', 'route', 'rule', checked.routeRuleId],
-      query: { switchRouteHA: '', clientToken },
+      query: { switchRouteHA: '', clientToken: checked.clientToken },
     }),
   );
   return { $metadata };

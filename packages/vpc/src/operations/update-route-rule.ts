@@ -1,4 +1,5 @@
 import type { BceClient, CallOptions, MetadataBearer } from '@bcekit/core';
+import { createClientToken } from '@bcekit/core';
 import { ClientTokenSchema, IdSchema } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { runOperation } from '../internal/run-operation.ts';
@@ -13,7 +14,7 @@ const UpdateRouteRuleEntriesSchema = v.object({
   nexthopType: v.optional(NexthopTypeSchema),
   nexthopId: v.optional(IdSchema),
   description: v.optional(DescriptionSchema),
-  clientToken: v.optional(ClientTokenSchema),
+  clientToken: v.optional(ClientTokenSchema, createClientToken),
 });
 
 /** Input of {@link updateRouteRule}, checked before anything is sent: at least one field to change. */
@@ -54,7 +55,7 @@ export async function updateRouteRule(
     UpdateRouteRuleInputSchema,
     input,
     options,
-    ({ routeRuleId, clientToken: _, ...body }, clientToken) => ({
+    ({ routeRuleId, clientToken, ...body }) => ({
       method: 'PUT',
       path: ['v1', 'route', 'rule', routeRuleId],
       query: { clientToken },
