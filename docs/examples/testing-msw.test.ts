@@ -12,7 +12,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-// The client uses the real global fetch; msw answers it from the emulator.
+// No fetch option: the client sends as usual (node:http in Node, fetch elsewhere); msw intercepts both.
 const client = createClient({ region: 'bj', credentials: FIXTURE_ACCOUNTS[0], retry: 0 });
 
 test('works against the emulator through msw', async () => {

@@ -4,13 +4,18 @@ import { packageConfig } from '../../scripts/rollup-package.mjs';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 
-// createClient's fallback for missing credentials reads the environment and Baidu's CLI files. dist/esm and
-// dist/cjs import it through package.json `imports` (`#credentials-when-missing`), so that browser and Worker
-// builds get a stub without that code; dist/node (Node, Deno, Bun) keeps it inside. The sources import the file
-// directly, so tests and type checks run on it unchanged.
-const WHEN_MISSING = { 'client/normalize-options.ts ../credentials/when-missing.ts': '#credentials-when-missing' };
+// Two files differ by runtime, and dist/esm and dist/cjs import them through package.json `imports`, so that browser
+// and Worker builds carry neither: createClient's fallback for missing credentials, which reads the environment
+// and Baidu's CLI files (`#credentials-when-missing`: a stub there), and the default transport, which in Node is
+// node:http (`#default-transport`: fetch alone there, and in Deno and Bun, which take their own condition before
+// `node`). dist/node (Node, Deno, Bun) keeps both inside; the transport checks there at run time that it is in
+// Node. The sources import the files directly, so tests and type checks run on them unchanged.
+const THROUGH_IMPORTS = {
+  'client/normalize-options.ts ../credentials/when-missing.ts': '#credentials-when-missing',
+  'client/create-client.ts ../transport/default-transport.ts': '#default-transport',
+};
 const rewrites = (list) => ({
-  name: 'when-missing-through-imports',
+  name: 'runtime-files-through-imports',
   resolveId(source, importer) {
     const specifier = importer && list[`${importer.slice(join(dir, 'src/').length)} ${source}`];
     return specifier ? { id: specifier, external: true } : null;
@@ -27,7 +32,9 @@ export default packageConfig(
     internal: {
       'credentials/when-missing': 'src/credentials/when-missing.ts',
       'credentials/when-missing-none': 'src/credentials/when-missing-none.ts',
+      'transport/default-transport': 'src/transport/default-transport.ts',
+      'transport/default-transport-fetch': 'src/transport/default-transport-fetch.ts',
     },
-    plugins: (build) => (build === 'node' ? [] : [rewrites(WHEN_MISSING)]),
+    plugins: (build) => (build === 'node' ? [] : [rewrites(THROUGH_IMPORTS)]),
   },
 );

@@ -44,7 +44,9 @@ export function canonicalQueryString(query: SignableQuery | undefined): string {
 
 function headerEntries(headers: SignableHeaders | undefined): [string, string][] {
   if (!headers) return [];
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) return [...headers.entries()];
+  // A `Headers` (or one from another realm) by its `entries` method, not `instanceof Headers`: in Node 20 merely
+  // reading the global `Headers` loads undici (~15 ms of a fresh process), and a record's values are never functions.
+  if (typeof headers.entries === 'function') return [...(headers as Headers).entries()];
   const entries: [string, string][] = [];
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) entries.push([name, String(value)]);

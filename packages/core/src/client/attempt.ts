@@ -3,7 +3,7 @@ import type { ClientClock } from '../clock/clock-offset.ts';
 import { clip, readCappedText, readServiceFailure, type ServiceFailure } from '../errors/from-response.ts';
 import { parseRetryAfter } from '../retry/backoff.ts';
 import { isClockSkewFailure, isRetryableStatus } from '../retry/retry-policy.ts';
-import type { Transport } from '../transport/fetch-transport.ts';
+import type { Transport, TransportHeaders, TransportResponse } from '../transport/fetch-transport.ts';
 import type { AttemptHeaders } from '../types/hooks.ts';
 import type { PreparedRequest } from './prepare-request.ts';
 
@@ -26,14 +26,14 @@ export const SUCCESS_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** How one attempt ended. @internal */
 export type AttemptOutcome =
-  | { kind: 'success'; status: number; value: unknown; headers?: Headers }
+  | { kind: 'success'; status: number; value: unknown; headers?: TransportHeaders }
   | {
       kind: 'service';
       failure: ServiceFailure;
       retryable: boolean;
       clockSkew: boolean;
       retryAfter: number | undefined;
-      headers?: Headers;
+      headers?: TransportHeaders;
     }
   | { kind: 'timeout' }
   | { kind: 'network'; cause: unknown }
@@ -134,7 +134,7 @@ export async function runAttempt(
   }
 }
 
-function parseSuccess(response: Response, text: string): AttemptOutcome {
+function parseSuccess(response: TransportResponse, text: string): AttemptOutcome {
   const { status, headers } = response;
   if (text.trim() === '') return { kind: 'success', status, value: undefined, headers };
   try {
@@ -145,13 +145,13 @@ function parseSuccess(response: Response, text: string): AttemptOutcome {
   }
 }
 
-function tooLarge(response: Response): AttemptOutcome {
+function tooLarge(response: TransportResponse): AttemptOutcome {
   const limit = SUCCESS_BODY_LIMIT / 1024 / 1024;
   return unusable(response, 'ResponseTooLarge', `success response larger than ${limit} MiB; the rest was not read`);
 }
 
 /** A 2xx whose body cannot be used: a final service failure, never retried. */
-function unusable(response: Response, code: string, serviceMessage: string): AttemptOutcome {
+function unusable(response: TransportResponse, code: string, serviceMessage: string): AttemptOutcome {
   const requestId = response.headers.get('x-bce-request-id') ?? undefined;
   const failure: ServiceFailure = { statusCode: response.status, code, serviceMessage, requestId };
   return {

@@ -1,7 +1,7 @@
 import { createClientClock } from '../clock/clock-offset.ts';
 import { cachedCredentials } from '../credentials/cached-provider.ts';
 import { VPC_HOST_TEMPLATE } from '../regions.ts';
-import { createFetchTransport } from '../transport/fetch-transport.ts';
+import { createTransport } from '../transport/default-transport.ts';
 import type { SendResult } from '../types/metadata.ts';
 import type { ClientOptions, ResolvedClientConfig } from '../types/options.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
@@ -52,7 +52,7 @@ export function createClient(options: ClientOptions): BceClient {
     options: normalized,
     credentials: cachedCredentials(normalized.credentials),
     clock: createClientClock(),
-    transport: createFetchTransport(normalized.fetch),
+    transport: createTransport(normalized.fetch),
     userAgent: canSetUserAgent() ? normalized.userAgent : undefined,
   };
   const config: ResolvedClientConfig = Object.freeze({

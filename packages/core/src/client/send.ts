@@ -7,7 +7,7 @@ import { BceServiceError } from '../errors/bce-service-error.ts';
 import { BceTimeoutError } from '../errors/bce-timeout-error.ts';
 import { retryDelay } from '../retry/backoff.ts';
 import { raceAbort, sleep } from '../retry/sleep.ts';
-import type { Transport } from '../transport/fetch-transport.ts';
+import type { Transport, TransportHeaders } from '../transport/fetch-transport.ts';
 import type { AttemptHeaders, AttemptState } from '../types/hooks.ts';
 import type { ResponseMetadata, SendResult } from '../types/metadata.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
@@ -97,7 +97,9 @@ async function runCall<T>(
     log?.('debug', 'bcekit: attempt start', logData!);
     const started = Date.now();
     const outcome = await runAttempt(ctx, request, credentials, timeout, signal, added);
-    const responseHeaders = (outcome as { headers?: Headers }).headers;
+    const headers = (outcome as { headers?: TransportHeaders }).headers;
+    // Hooks get a real Headers; Node's default transport has only a light one (building Headers loads undici).
+    const responseHeaders = hooks.afterAttempt && headers ? new Headers([...headers]) : undefined;
     const status =
       'status' in outcome ? outcome.status : outcome.kind === 'service' ? outcome.failure.statusCode : undefined;
     const ms = Date.now() - started;
@@ -106,7 +108,7 @@ async function runCall<T>(
       log?.('debug', 'bcekit: attempt end', { ...logData, status, ms });
       if (hooks.afterAttempt) await hooks.afterAttempt({ ...base!, attempt, status, responseHeaders });
       const $metadata: ResponseMetadata = {
-        requestId: responseHeaders?.get('x-bce-request-id') ?? undefined,
+        requestId: headers?.get('x-bce-request-id') ?? undefined,
         httpStatusCode: outcome.status,
         attempts: attempt,
         totalRetryDelay,

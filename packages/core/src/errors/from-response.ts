@@ -1,3 +1,4 @@
+import type { TransportResponse } from '../transport/fetch-transport.ts';
 import type { BceServiceErrorDetails } from './bce-service-error.ts';
 
 /** Largest error body read; the rest is discarded so a huge or endless body cannot exhaust memory. */
@@ -38,7 +39,7 @@ function codeFromStatus(status: number): string {
  *
  * @internal
  */
-export async function readServiceFailure(response: Response): Promise<ServiceFailure> {
+export async function readServiceFailure(response: TransportResponse): Promise<ServiceFailure> {
   const read = await readCappedText(response, ERROR_BODY_LIMIT);
   const { complete, text } = read;
   const headerRequestId = response.headers.get('x-bce-request-id') ?? undefined;
@@ -70,7 +71,7 @@ export interface CappedText {
  *
  * @internal
  */
-export async function readCappedText(response: Response, limit: number): Promise<CappedText> {
+export async function readCappedText(response: TransportResponse, limit: number): Promise<CappedText> {
   const reader = response.body?.getReader();
   if (!reader) return { text: '', complete: true, overLimit: false };
   const decoder = new TextDecoder();
@@ -107,7 +108,7 @@ function parseObject(text: string): Record<string, unknown> | undefined {
  * Redirects are never followed (a signed request must not travel to a host the caller did not choose), so a 3xx
  * becomes an error that names where the server wanted to send it.
  */
-function describeRedirect(response: Response): string | undefined {
+function describeRedirect(response: TransportResponse): string | undefined {
   if (response.status < 300 || response.status > 399) return undefined;
   const location = response.headers.get('location');
   const target = location ? ` to ${clip(location)}` : '';

@@ -3,7 +3,7 @@ import { normalizeCallOptions } from '../client/normalize-options.ts';
 import { startCall } from '../client/send.ts';
 import { BceServiceError } from '../errors/bce-service-error.ts';
 import { BceValidationError } from '../errors/bce-validation-error.ts';
-import type { Transport } from '../transport/fetch-transport.ts';
+import { createFetchTransport, type Transport } from '../transport/fetch-transport.ts';
 import type { RetryOptions } from '../types/options.ts';
 import { prepareFetch } from './prepare-fetch.ts';
 
@@ -48,10 +48,13 @@ export async function signedFetch(
 
   // The pipeline reads every answer it gets. A success is handed to it without its body, and an error answer as
   // a copy, so that the caller gets the response itself, unread, whatever the pipeline decides.
+  // It resolves with a real `Response`, so it sends with fetch (the caller's, else the runtime's) in every runtime,
+  // Node included, where the client's own calls go through node:http.
+  const sendWithFetch = createFetchTransport(ctx.options.fetch);
   let last: Response | undefined;
   const transport: Transport = async (attempt) => {
     void last?.body?.cancel();
-    const response = await ctx.transport(attempt);
+    const response = await sendWithFetch(attempt);
     const ok = response.status >= 200 && response.status < 300;
     last = ok ? response : response.clone();
     return ok ? new Response(null, { status: response.status, headers: response.headers }) : response;

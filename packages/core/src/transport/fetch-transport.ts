@@ -8,23 +8,41 @@ export interface TransportRequest {
   signal: AbortSignal;
 }
 
-/** Sends one attempt and resolves with whatever response came, error statuses included. @internal */
-export type Transport = (request: TransportRequest) => Promise<Response>;
+/** Response headers as core reads them; fetch's `Headers` is one. @internal */
+export interface TransportHeaders extends Iterable<[string, string]> {
+  get(name: string): string | null;
+}
 
 /**
- * The transport: the platform's `fetch`, nothing more. It used to be ky, with ky's retry, timeout, hooks and
+ * The part of a response core reads: a fetch `Response` is one; Node's default transport gives just this, so that
+ * a call never loads undici. @internal
+ */
+export interface TransportResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: TransportHeaders;
+  readonly body: {
+    getReader(): { read(): Promise<ReadableStreamReadResult<Uint8Array>>; cancel(): Promise<void> };
+  } | null;
+}
+
+/** Sends one attempt and resolves with whatever response came, error statuses included. @internal */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/**
+ * The transport where the runtime's `fetch` is the way to send (browsers, Workers, Deno, Bun), and wherever the
+ * caller passes `fetch`: that `fetch`, nothing more. It used to be ky, with ky's retry, timeout, hooks and
  * error throwing all switched off because bcekit's policy differs (ky's timeout also stops at the
  * response headers while ours covers the body). What remained cost ~5 KB gzip, a `Request` clone per call and
  * ~20 ms of cold start, for no behaviour (BENCHMARKS.md has the measurements). Redirects are not followed so that
- * signed headers never go to another host. `globalThis.fetch` is looked up per call so that fetch patched later
+ * signed headers never go to another host. The global `fetch` is looked up per call so that fetch patched later
  * (msw, a test double) is used.
  *
  * @internal
  */
-export function createFetchTransport(fetchImpl: typeof fetch | undefined): Transport {
-  return ({ url, method, headers, body, signal }) => {
-    const init: RequestInit = { method, headers, body, signal, redirect: 'manual' };
-    // Called as plain functions: some runtimes reject `fetch` invoked as a method of another object.
-    return fetchImpl ? fetchImpl(url, init) : globalThis.fetch(url, init);
-  };
+export function createFetchTransport(
+  fetchImpl: typeof fetch | undefined,
+): (request: TransportRequest) => Promise<Response> {
+  // Called as a plain function: some runtimes reject `fetch` invoked as a method of another object.
+  return ({ url, ...init }) => (fetchImpl ?? fetch)(url, { ...init, redirect: 'manual' });
 }

@@ -43,7 +43,11 @@ export interface ClientOptions {
   retry?: number | RetryOptions | undefined;
   /** Per-attempt timeout in ms (covers the response body too), or `false` for none. @default 30000 */
   timeout?: number | false | undefined;
-  /** The `fetch` to send with (e.g. a mock or a proxying fetch). @default globalThis.fetch */
+  /**
+   * The `fetch` to send with (e.g. a mock or a proxying fetch); it always wins.
+   * @default the runtime's `fetch`; in Node, `node:http` / `node:https` (a first `fetch()` costs a fresh Node
+   * process ~120 ms; the core README says why)
+   */
   fetch?: typeof fetch | undefined;
   /** Receives attempt/retry events (levels it lacks stay silent); never secrets, never bodies. @default silent */
   logger?: Partial<Logger> | undefined;
