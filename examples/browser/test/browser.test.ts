@@ -13,6 +13,8 @@ const DIR = `${ROOT}examples/browser/`;
 /** Screenshots the test keeps (git-ignored). */
 const ARTIFACTS = `${DIR}test-artifacts/`;
 const [alice, bob] = FIXTURE_ACCOUNTS;
+/** How long a poll may wait for the page: vitest's 1 s default is too short for a machine under load. */
+const SETTLED = { timeout: 15_000 };
 
 type Server = Awaited<ReturnType<typeof import('../serve.mjs').startServer>>;
 let server: Server;
@@ -105,19 +107,19 @@ describe('examples/browser in Chromium', () => {
 
   it('loads, lists nothing yet, and fetched temporary credentials from /sts', async () => {
     await page.goto(server.url);
-    await expect.poll(() => message().textContent()).toBe('0 peer connections');
+    await expect.poll(() => message().textContent(), SETTLED).toBe('0 peer connections');
     expect(server.issued).toHaveLength(1);
     expect(await page.locator('#identity').textContent()).toMatch(new RegExp(`^account ${alice.accountId}, key AKID`));
     // The picture: alice's VPCs with their CIDRs and names, no line yet.
     const vpcs = server.emulator.state().vpcs.filter((vpc) => vpc.accountId === alice.accountId);
-    await expect.poll(boxes).toEqual(vpcs.map((vpc) => [vpc.vpcId, `${vpc.cidr} · ${vpc.name}`]));
+    await expect.poll(boxes, SETTLED).toEqual(vpcs.map((vpc) => [vpc.vpcId, `${vpc.cidr} · ${vpc.name}`]));
     expect(await boxes()).toContainEqual([webVpcId, '10.8.0.0/16 · web']);
     expect(await links()).toEqual([]);
   });
 
   it('creates a peer connection from the form; the table and the emulator show it', async () => {
     await page.click('#create button[type="submit"]');
-    await expect.poll(() => message().textContent()).toMatch(/^created peerconn-[a-z0-9]+$/);
+    await expect.poll(() => message().textContent(), SETTLED).toMatch(/^created peerconn-[a-z0-9]+$/);
     const id = (await message().textContent())!.slice('created '.length);
     expect(await rows()).toEqual([[id, 'creating', 'initiator']]);
     expect(await page.locator(`tr[data-id="${id}"] td`).nth(3).textContent()).toBe('vpc-alicebj00001');
@@ -136,18 +138,20 @@ describe('examples/browser in Chromium', () => {
           await page.click('#refresh');
           return rows();
         },
-        { timeout: 10_000, interval: 250 },
+        { ...SETTLED, interval: 250 },
       )
       .toEqual([[id, 'active', 'initiator']]);
     expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === id)?.status).toBe('active');
     // Active but routed on neither side: a plain create adds no route. The map is drawn after the table, once the
     // route tables are read, so it is polled too.
-    await expect.poll(links, { timeout: 10_000 }).toEqual([[id, 'active', 'no', 'no']]);
+    await expect.poll(links, SETTLED).toEqual([[id, 'active', 'no', 'no']]);
   });
 
   it('shows a service refusal with its code', async () => {
     await page.click('#create button[type="submit"]'); // the same VPC pair again
-    await expect.poll(() => message().textContent()).toMatch(/^Creating failed: PeerConnAlreadyExists \(409\): /);
+    await expect
+      .poll(() => message().textContent(), SETTLED)
+      .toMatch(/^Creating failed: PeerConnAlreadyExists \(409\): /);
     await expect(page.locator('#message.error').count()).resolves.toBe(1);
   });
 
@@ -162,9 +166,9 @@ describe('examples/browser in Chromium', () => {
       peerAccountId: alice.accountId,
     });
     await page.click('#refresh');
-    await expect.poll(rows).toContainEqual([peerConnId, 'consulting', 'acceptor']);
+    await expect.poll(rows, SETTLED).toContainEqual([peerConnId, 'consulting', 'acceptor']);
     await page.click(`tr[data-id="${peerConnId}"] button:text("Accept")`);
-    await expect.poll(() => message().textContent()).toBe(`accepted ${peerConnId}`);
+    await expect.poll(() => message().textContent(), SETTLED).toBe(`accepted ${peerConnId}`);
     expect(await rows()).toContainEqual([peerConnId, 'active', 'acceptor']);
     expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === peerConnId)?.status).toBe('active');
   });
@@ -172,7 +176,7 @@ describe('examples/browser in Chromium', () => {
   it('connects two VPCs from the Connect form: each step listed, then the line drawn active and routed', async () => {
     await page.fill('#connect input[name="peerVpcId"]', webVpcId);
     await page.click('#connect button[type="submit"]');
-    await expect.poll(() => message().textContent(), { timeout: 15_000 }).toMatch(/^connected: peerconn-[a-z0-9]+$/);
+    await expect.poll(() => message().textContent(), SETTLED).toMatch(/^connected: peerconn-[a-z0-9]+$/);
     const id = (await message().textContent())!.slice('connected: '.length);
     expect(await page.$$eval('#steps li', (items) => items.map((li) => li.dataset.step))).toEqual([
       'created',
@@ -183,7 +187,7 @@ describe('examples/browser in Chromium', () => {
     expect(await page.locator('#steps li').nth(2).textContent()).toMatch(
       /^route-added \(local side → 10\.8\.0\.0\/16\): rr-/,
     );
-    await expect.poll(links, { timeout: 10_000 }).toContainEqual([id, 'active-routed', 'yes', 'yes']);
+    await expect.poll(links, SETTLED).toContainEqual([id, 'active-routed', 'yes', 'yes']);
     // The emulator agrees: one peerConn rule on each side.
     const tables = server.emulator.state().routeTables;
     const peerRules = (vpcId: string) =>
@@ -204,7 +208,7 @@ describe('examples/browser in Chromium', () => {
   it('deletes from the table', async () => {
     const [[id]] = (await rows()) as [[string]];
     await page.click(`tr[data-id="${id}"] button:text("Delete")`);
-    await expect.poll(() => message().textContent()).toBe(`deleting ${id}`);
+    await expect.poll(() => message().textContent(), SETTLED).toBe(`deleting ${id}`);
     expect(await rows()).toContainEqual([id, 'deleting', 'initiator']);
     expect(server.emulator.state().peerConns.find((pc) => pc.peerConnId === id)?.status).toBe('deleting');
   });

@@ -120,11 +120,22 @@ describe('redact', () => {
 
   it('stays fast on 64 KiB of hostile text: secret starts before open tags (was 7.6 s with unbounded tags)', () => {
     rememberSecrets('SKsecret-9f8e7d6c5b4a39281706');
-    const started = performance.now();
+    const hostile = 'S<'.repeat(32 * 1024);
+    const plain = 'xy'.repeat(32 * 1024);
+    // Against plain text of the same length, timed in turns in this process: a busy machine slows both alike, and the
+    // fastest of five runs leaves out the pauses. Linear today (hostile ≈ plain); unbounded tags made it ~7,000×.
+    const took = (text: string) => {
+      const started = performance.now();
+      expect(redact(text)).toHaveLength(64 * 1024);
+      return performance.now() - started;
+    };
+    const hostileRuns: number[] = [];
+    const plainRuns: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      hostileRuns.push(took(hostile));
+      plainRuns.push(took(plain));
+    }
 
-    const out = redact('S<'.repeat(32 * 1024));
-
-    expect(out).toHaveLength(64 * 1024);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(Math.min(...hostileRuns)).toBeLessThan(50 * Math.max(Math.min(...plainRuns), 0.1));
   });
 });

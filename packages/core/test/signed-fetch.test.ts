@@ -11,7 +11,7 @@ import {
 } from '../src/index.ts';
 import { AK, STATIC, WITH_TOKEN } from './helpers/credentials.ts';
 import { expectNoSecrets, recordingLogger, rejection } from './helpers/secret-scan.ts';
-import { bceError, drop, hang, json, startTestServer, type TestServer, text } from './helpers/test-server.ts';
+import { bceError, drop, hang, held, json, startTestServer, type TestServer, text } from './helpers/test-server.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -276,10 +276,11 @@ describe('signedFetch: retries, only where safe', () => {
     await expect(signedFetch(client(), '/v1/eip', { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
     expect(server.received).toHaveLength(0);
 
-    server.script(hang);
+    const holding = held();
+    server.script(holding.responder);
     const controller = new AbortController();
     const pending = signedFetch(client(), '/v1/eip', { signal: controller.signal });
-    await expect.poll(() => server.received.length).toBe(1);
+    await holding.arrived;
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
   });

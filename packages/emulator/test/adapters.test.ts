@@ -1,10 +1,10 @@
-import { BceNetworkError, BceTimeoutError, createClient } from '@bcekit/core';
+import { BceNetworkError, createClient } from '@bcekit/core';
 import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { createPeerconn, getPeerconn, listPeerconns } from '@bcekit/peerconn';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codeOf, type Started, startEmulator } from './helpers.ts';
+import { codeOf, postArrival, type Started, startEmulator } from './helpers.ts';
 
 const [alice] = FIXTURE_ACCOUNTS;
 const input = { bandwidthInMbps: 10, localVpcId: 'vpc-alicebj00001', peerVpcId: 'vpc-alicebj00002', peerRegion: 'bj' };
@@ -114,48 +114,35 @@ describe('faults over real HTTP', () => {
   });
 
   it('over listen(), a delay ends when the client disconnects: nothing is applied', async () => {
-    env = await startEmulator();
-    env.emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 60_000 });
-    const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 0, timeout: 100 });
+    const post = postArrival();
+    env = await startEmulator({}, post.middleware);
+    // Longer than the test's timeout: idle() comes back in time only if the disconnect ended the delay.
+    env.emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 600_000 });
+    const controller = new AbortController();
+    const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 0 });
 
-    const error = await createPeerconn(client, input).catch((e: unknown) => e);
-    const started = Date.now();
+    const call = createPeerconn(client, input, { signal: controller.signal }).catch((e: unknown) => e);
+    await post.arrived;
+    controller.abort(new Error('gave up'));
+    const error = await call;
     await env.emulator.idle();
 
-    expect(error).toBeInstanceOf(BceTimeoutError);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((error as Error).message).toBe('gave up');
     expect(env.emulator.state().counts.peerConns).toBe(0);
   });
 
   it('applyAfterDisconnect: the create lands after the client gave up, and idle() waits for it', async () => {
     // The client gives up once the server holds the whole request (an event, not a timer racing a busy machine):
     // the middleware reads the body before the emulator's delay starts.
-    let arrived = () => {};
-    const arrival = new Promise<void>((resolve) => {
-      arrived = resolve;
-    });
-    const emulator = createEmulator({ realTime: false });
-    const server = await emulator.listen({
-      middleware: async (request, next) => {
-        if (request.method === 'POST') {
-          await request.clone().arrayBuffer();
-          arrived();
-        }
-        return next(request);
-      },
-    });
-    env = {
-      emulator,
-      server,
-      client: () => createClient({ endpoint: server.url, credentials: alice }),
-      close: () => server.close(),
-    };
+    const post = postArrival();
+    env = await startEmulator({}, post.middleware);
+    const { emulator } = env;
     emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 1_000, applyAfterDisconnect: true });
     const controller = new AbortController();
-    const client = createClient({ endpoint: server.url, credentials: alice, retry: 0 });
+    const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 0 });
 
     const call = createPeerconn(client, input, { signal: controller.signal }).catch((e: unknown) => e);
-    await arrival;
+    await post.arrived;
     controller.abort(new Error('gave up'));
     const error = await call;
     const before = emulator.state().counts.peerConns;
@@ -170,12 +157,17 @@ describe('faults over real HTTP', () => {
     const emulator = createEmulator();
     emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 200, applyAfterDisconnect: true });
     const controller = new AbortController();
-    const client = createClient({ endpoint: 'https://bcc.bj.baidubce.com', fetch: emulator.fetch, credentials: alice });
-    const started = Date.now();
-    setTimeout(() => controller.abort(new Error('gave up')), 20);
+    // The client gives up once the emulator has the request: an event, not a timer racing a busy machine.
+    const giveUp: typeof fetch = (request, init) => {
+      const pending = emulator.fetch(request, init);
+      controller.abort(new Error('gave up'));
+      return pending;
+    };
+    const client = createClient({ endpoint: 'https://bcc.bj.baidubce.com', fetch: giveUp, credentials: alice });
 
     await expect(createPeerconn(client, input, { signal: controller.signal, retry: 0 })).rejects.toThrow('gave up');
-    expect(Date.now() - started).toBeLessThan(150);
+    // Rejected before the delayed request was applied, so at the abort, not at the answer.
+    expect(emulator.state().counts.peerConns).toBe(0);
     await emulator.idle();
     expect(emulator.state().counts.peerConns).toBe(1);
   });

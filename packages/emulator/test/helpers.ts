@@ -76,16 +76,38 @@ export interface Started {
   close(): Promise<void>;
 }
 
-/** Starts an emulator (`realTime: false` unless given) and serves it on 127.0.0.1. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Started> {
+type Middleware = NonNullable<Parameters<Emulator['listen']>[0]>['middleware'];
+
+/** Starts an emulator (`realTime: false` unless given) and serves it on 127.0.0.1, through `middleware` if given. */
+export async function startEmulator(options: EmulatorOptions = {}, middleware?: Middleware): Promise<Started> {
   const emulator = createEmulator({ realTime: false, ...options });
-  const server = await emulator.listen();
+  const server = await emulator.listen(middleware ? { middleware } : undefined);
   return {
     emulator,
     server,
     client: (credentials) => createClient({ endpoint: server.url, credentials, retry: 0 }),
     close: () => server.close(),
   };
+}
+
+/**
+ * A middleware whose `arrived` resolves once the server holds a whole POST request, before the emulator (and any
+ * injected delay) starts on it: the moment a test makes its client give up, instead of a timer that races a busy
+ * machine.
+ */
+export function postArrival(): { middleware: Middleware; arrived: Promise<void> } {
+  let arrive = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  const middleware: Middleware = async (request, next) => {
+    if (request.method === 'POST') {
+      await request.clone().arrayBuffer();
+      arrive();
+    }
+    return next(request);
+  };
+  return { middleware, arrived };
 }
 
 /** The `code` of the BceServiceError a call rejects with (fails the test when it resolves). */

@@ -202,15 +202,27 @@ describe('at scale', () => {
       retry: 0,
     });
 
-    const started = performance.now();
     const deep = await listPeerconns(client, { marker: ids[98_500], maxKeys: 1000 });
     const byVpc = await listPeerconns(client, { vpcId: local, marker: ids[49_999], maxKeys: 1000 });
-    const ms = performance.now() - started;
 
     expect(deep.peerConns.map((item) => item.peerConnId)).toEqual(ids.slice(98_500, 99_500));
     expect(deep.nextMarker).toBe(ids[99_500]);
     expect(byVpc.peerConns.map((item) => item.peerConnId)).toEqual([ids[49_999]]);
     expect(byVpc.isTruncated).toBe(false);
-    expect(ms).toBeLessThan(2_000);
-  });
+    // A page deep in 100,000 costs what the first page costs (the marker is found, not walked to). Timed in turns
+    // against the first page, fastest of three each: a busy machine slows both alike.
+    const took = async (query: Parameters<typeof listPeerconns>[1]) => {
+      const started = performance.now();
+      await listPeerconns(client, query);
+      return performance.now() - started;
+    };
+    const first: number[] = [];
+    const deeper: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      first.push(await took({ maxKeys: 1000 }));
+      deeper.push(await took({ marker: ids[98_500], maxKeys: 1000 }));
+    }
+    expect(Math.min(...deeper)).toBeLessThan(5 * Math.min(...first));
+    // Seeding 150,000 records takes about 5 s on a quiet machine: give a busy one room (no assertion rests on it).
+  }, 120_000);
 });

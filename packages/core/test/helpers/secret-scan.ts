@@ -4,13 +4,24 @@ import type { BceNetworkError, BceServiceError, BceTimeoutError } from '../../sr
 import { SESSION_TOKEN, SK } from './credentials.ts';
 import type { Received } from './test-server.ts';
 
-/** A logger that keeps every line as JSON text, for assertions and the secret scan. */
+/**
+ * A logger that keeps every line as JSON text, for assertions and the secret scan. `logged(text)` resolves once a
+ * line containing `text` is written (at once if one was): a test waits for the event, not for a clock.
+ */
 export function recordingLogger() {
   const lines: string[] = [];
+  const waiting: { text: string; resolve: () => void }[] = [];
   const at = (level: string) => (message: string, data?: Record<string, unknown>) => {
-    lines.push(JSON.stringify({ level, message, data }));
+    const line = JSON.stringify({ level, message, data });
+    lines.push(line);
+    for (const w of waiting) if (line.includes(w.text)) w.resolve();
   };
-  return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
+  const logged = (text: string) =>
+    new Promise<void>((resolve) => {
+      if (lines.some((line) => line.includes(text))) resolve();
+      else waiting.push({ text, resolve });
+    });
+  return { lines, logged, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
 }
 
 /**

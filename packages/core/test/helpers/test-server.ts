@@ -138,6 +138,26 @@ export const drop: Responder = (req) => {
 /** Never answers (until the server closes). */
 export const hang: Responder = () => {};
 
+/**
+ * Never answers either, and tells the test when: `arrived` resolves once a request is in, `closed` once the client
+ * closed a connection it left unanswered. Tests await these events instead of sleeping.
+ */
+export function held() {
+  let arrive = () => {};
+  let close = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  const closed = new Promise<void>((resolve) => {
+    close = resolve;
+  });
+  const responder: Responder = (_req, res) => {
+    res.on('close', close);
+    arrive();
+  };
+  return { responder, arrived, closed };
+}
+
 /** A BCE error body. */
 export function bceError(
   status: number,

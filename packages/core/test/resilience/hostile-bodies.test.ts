@@ -20,7 +20,6 @@ describe('huge bodies', () => {
     const body = streamed(400, 50 * MB);
     server.script(body.responder);
     const { client, expectClean } = hostileClient(server.origin);
-    const started = performance.now();
 
     const error = await rejection(client.send(CREATE));
 
@@ -29,8 +28,8 @@ describe('huge bodies', () => {
     expect(error.serviceMessage).toContain('(cut off)');
     expect(error.serviceMessage.length).toBeLessThan(260);
     expect(error.message.length).toBeLessThan(400);
+    // Stopped reading: the server, which writes only as fast as the client reads, got nowhere near 50 MB out.
     expect(body.sent()).toBeLessThan(20 * MB);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expectClean(error, server.received);
   });
 

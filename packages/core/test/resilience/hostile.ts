@@ -16,7 +16,8 @@ export function hostileClient(endpoint: string, options: Partial<ClientOptions> 
     endpoint,
     credentials: WITH_TOKEN,
     retry: { limit: 0, baseDelay: 0, maxDelay: 0 },
-    timeout: 2_000,
+    // Long enough for a busy machine: the tests about timeouts set their own.
+    timeout: 10_000,
     logger,
     ...options,
   });

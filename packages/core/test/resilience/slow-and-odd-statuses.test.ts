@@ -17,14 +17,13 @@ describe('a server that trickles bytes', () => {
   it('times out each attempt of a trickled success body', async () => {
     server.script(trickle(200, 200));
     const { client, expectClean } = hostileClient(server.origin, { timeout: 500, retry: ONE_RETRY });
-    const started = performance.now();
 
+    // The body takes 6 s to trickle in: a timeout error after two attempts means the 500 ms timeout cut each read.
     const error = await rejection(client.send(GET));
 
     expect(error).toBeInstanceOf(BceTimeoutError);
     expect(error).toMatchObject({ attempts: 2, timeout: 500, clientToken: 'tok-odd' });
     expect(server.received).toHaveLength(2);
-    expect(performance.now() - started).toBeLessThan(2_500);
     expectClean(error, server.received);
   });
 
@@ -118,11 +117,10 @@ describe('Retry-After from a hostile server', () => {
   it('caps a Retry-After of a day at maxDelay', async () => {
     server.script(json(503, { code: 'ServiceUnavailable' }, { 'retry-after': '86400' }), json(200, { ok: true }));
     const { client } = hostileClient(server.origin, { retry: { limit: 1, baseDelay: 0, maxDelay: 50 } });
-    const started = performance.now();
 
-    const value = await client.send(GET);
+    const { body, $metadata } = await client.sendWithMetadata(GET);
 
-    expect(value).toEqual({ ok: true });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(body).toEqual({ ok: true });
+    expect($metadata).toMatchObject({ attempts: 2, totalRetryDelay: 50 });
   });
 });
