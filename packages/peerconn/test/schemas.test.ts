@@ -6,6 +6,7 @@ import type { ValidationIssue as InputProblem } from '@bcekit/core';
 import { toProblems } from '@bcekit/core/operation';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { CreateBillingSchema, RenewBillingSchema } from '../src/schemas/billing.ts';
 import {
   BandwidthSchema,
   ClientTokenSchema,
@@ -76,5 +77,33 @@ describe('shared schema rules', () => {
     expect(problemsOf(TagSchema, { tagKey: '', tagValue: 'v' })).toEqual([
       { path: 'field.tagKey', message: 'must be a non-empty string (got "")' },
     ]);
+  });
+});
+
+describe('billing defaults', () => {
+  const reservation = { reservationLength: 1, reservationTimeUnit: 'Month' };
+
+  it('fill an omitted billing or reservation in, as Python sends them', () => {
+    expect(v.parse(CreateBillingSchema, undefined)).toEqual({ paymentTiming: 'Postpaid', reservation });
+    expect(v.parse(CreateBillingSchema, { paymentTiming: 'Prepaid' })).toEqual({
+      paymentTiming: 'Prepaid',
+      reservation,
+    });
+    expect(v.parse(RenewBillingSchema, undefined)).toEqual({ reservation });
+    expect(v.parse(RenewBillingSchema, { reservation: { reservationLength: 12 } })).toEqual({
+      reservation: { reservationLength: 12, reservationTimeUnit: 'Month' },
+    });
+  });
+
+  it('are fresh objects on every parse, so that changing one output cannot change the next', () => {
+    const first = v.parse(CreateBillingSchema, undefined);
+    first.reservation.reservationLength = 36;
+    first.paymentTiming = 'Prepaid';
+    const second = v.parse(CreateBillingSchema, undefined);
+    expect(second).toEqual({ paymentTiming: 'Postpaid', reservation });
+    expect(second.reservation).not.toBe(first.reservation);
+    expect(v.parse(RenewBillingSchema, undefined).reservation).not.toBe(
+      v.parse(RenewBillingSchema, undefined).reservation,
+    );
   });
 });

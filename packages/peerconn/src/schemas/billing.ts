@@ -2,9 +2,9 @@ import * as v from 'valibot';
 
 // Calls marked pure so that bundlers drop the schemas an app does not use (see common.ts).
 
-// Python's Billing model always carries a reservation of 1 Month, even for Postpaid;
-// we send the same bytes so that a call made through bcekit is the call the official SDK makes.
-const defaultReservation = () => ({ reservationLength: 1 as const, reservationTimeUnit: 'Month' as const });
+// Python's Billing model always carries a reservation of 1 Month, even for Postpaid; we send the same bytes so
+// that a call made through bcekit is the call the official SDK makes. An omitted object defaults to `{}`, which
+// its own fields' defaults then fill in (a fresh output object on every parse).
 
 /** `Prepaid` (pay ahead for a reservation) or `Postpaid` (pay as you go). */
 export const PaymentTimingSchema = /* @__PURE__ */ v.picklist(
@@ -41,11 +41,11 @@ export const CreateBillingSchema = /* @__PURE__ */ v.optional(
   /* @__PURE__ */ v.object(
     {
       paymentTiming: /* @__PURE__ */ v.optional(PaymentTimingSchema, 'Postpaid'),
-      reservation: /* @__PURE__ */ v.optional(ReservationSchema, defaultReservation),
+      reservation: /* @__PURE__ */ v.optional(ReservationSchema, {}),
     },
     'must be an object { paymentTiming?, reservation? }',
   ),
-  () => ({ paymentTiming: 'Postpaid' as const, reservation: defaultReservation() }),
+  {},
 );
 
 /** Billing of {@link renewPeerconn}: defaults to a 1 Month reservation; `paymentTiming` only when given. */
@@ -53,11 +53,11 @@ export const RenewBillingSchema = /* @__PURE__ */ v.optional(
   /* @__PURE__ */ v.object(
     {
       paymentTiming: /* @__PURE__ */ v.optional(PaymentTimingSchema),
-      reservation: /* @__PURE__ */ v.optional(ReservationSchema, defaultReservation),
+      reservation: /* @__PURE__ */ v.optional(ReservationSchema, {}),
     },
     'must be an object { paymentTiming?, reservation? }',
   ),
-  () => ({ reservation: defaultReservation() }),
+  {},
 );
 
 /** Billing as it travels on the wire. */
