@@ -49,6 +49,26 @@ async function created(who: PyCredentials, kwargs: Record<string, unknown>): Pro
   return id;
 }
 
+/** Calls a method that must succeed (the failure's error text shows when it does not). */
+async function ok(who: PyCredentials, method: string, kwargs: Record<string, unknown>): Promise<void> {
+  const result = await pc(who, method, kwargs);
+  expect(result.ok || result.error, method).toBe(true);
+}
+
+/** Calls a method that must fail, and returns the service's refusal as "status code". */
+async function refusal(who: PyCredentials, method: string, kwargs: Record<string, unknown>): Promise<string> {
+  const error = serverError(await pc(who, method, kwargs));
+  return `${error.status} ${error.code}`;
+}
+
+/** A request from `a`'s VPC `index` to `b`'s (in gz), waiting in `consulting` for `b`; returns its id. */
+async function requested(a: ReturnType<typeof account>, b: ReturnType<typeof account>, index = 0): Promise<string> {
+  const kwargs = { local_vpc_id: a.vpcs[index], peer_vpc_id: b.vpcs[index], peer_account_id: b.accountId };
+  return attrs(await pc(a, 'create_peerconn', { bandwidth_in_mbps: 5, peer_region: 'gz', ...kwargs }))[
+    'peer_conn_id'
+  ] as string;
+}
+
 const view = async (who: PyCredentials, id: string, role?: string) =>
   attrs(await pc(who, 'get_peerconn', role ? { peer_conn_id: id, role } : { peer_conn_id: id }));
 
@@ -137,28 +157,12 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
     it('handle_peerconn accept and reject, by the acceptor of a cross-account request', async () => {
       const a = account('bj', 'bj');
       const b = account('gz', 'gz');
-      const toAccept = attrs(
-        await pc(a, 'create_peerconn', {
-          bandwidth_in_mbps: 5,
-          local_vpc_id: a.vpcs[0],
-          peer_vpc_id: b.vpcs[0],
-          peer_region: 'gz',
-          peer_account_id: b.accountId,
-        }),
-      )['peer_conn_id'] as string;
-      const toReject = attrs(
-        await pc(a, 'create_peerconn', {
-          bandwidth_in_mbps: 5,
-          local_vpc_id: a.vpcs[1],
-          peer_vpc_id: b.vpcs[1],
-          peer_region: 'gz',
-          peer_account_id: b.accountId,
-        }),
-      )['peer_conn_id'] as string;
+      const toAccept = await requested(a, b, 0);
+      const toReject = await requested(a, b, 1);
       expect((await view(b, toAccept))['status']).toBe('consulting');
 
-      expect((await pc(b, 'handle_peerconn', { peer_conn_id: toAccept, action: 'accept' })).ok).toBe(true);
-      expect((await pc(b, 'handle_peerconn', { peer_conn_id: toReject, action: 'reject' })).ok).toBe(true);
+      await ok(b, 'handle_peerconn', { peer_conn_id: toAccept, action: 'accept' });
+      await ok(b, 'handle_peerconn', { peer_conn_id: toReject, action: 'reject' });
 
       expect(await view(b, toAccept, 'acceptor')).toMatchObject({ status: 'active', peer_account_id: a.accountId });
       expect((await view(a, toReject))['status']).toBe('consult_failed');
@@ -185,7 +189,7 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
       const a = account('bj', 'bj');
       const id = await created(a, { local_vpc_id: a.vpcs[0], peer_vpc_id: a.vpcs[1], peer_region: 'bj' });
 
-      expect((await pc(a, 'resize_peerconn', { peer_conn_id: id, new_bandwidth_in_mbps: 30 })).ok).toBe(true);
+      await ok(a, 'resize_peerconn', { peer_conn_id: id, new_bandwidth_in_mbps: 30 });
 
       expect(await view(a, id)).toMatchObject({ status: 'updating', bandwidth_in_mbps: 30 });
       emulator.clock.advance(10 * SECOND);
@@ -202,7 +206,7 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
       });
       const before = Date.parse((await view(a, id))['expired_time'] as string);
 
-      expect((await pc(a, 'purchase_reserved_peerconn', { peer_conn_id: id })).ok).toBe(true);
+      await ok(a, 'purchase_reserved_peerconn', { peer_conn_id: id });
 
       const after = Date.parse((await view(a, id))['expired_time'] as string);
       expect((after - before) / DAY).toBeGreaterThanOrEqual(28);
@@ -213,13 +217,13 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
       const a = account('bj', 'bj');
       const id = await created(a, { local_vpc_id: a.vpcs[0], peer_vpc_id: a.vpcs[1], peer_region: 'bj' });
 
-      expect((await pc(a, 'open_peerconn_dns_sync', { peer_conn_id: id, role: 'acceptor' })).ok).toBe(true);
+      await ok(a, 'open_peerconn_dns_sync', { peer_conn_id: id, role: 'acceptor' });
       expect((await view(a, id, 'acceptor'))['dns_status']).toBe('syncing');
       expect((await view(a, id, 'initiator'))['dns_status']).toBe('close');
       emulator.clock.advance(10 * SECOND);
       expect((await view(a, id, 'acceptor'))['dns_status']).toBe('open');
 
-      expect((await pc(a, 'close_peerconn_dns_sync', { peer_conn_id: id, role: 'acceptor' })).ok).toBe(true);
+      await ok(a, 'close_peerconn_dns_sync', { peer_conn_id: id, role: 'acceptor' });
       expect((await view(a, id, 'acceptor'))['dns_status']).toBe('closing');
       emulator.clock.advance(10 * SECOND);
       expect((await view(a, id, 'acceptor'))['dns_status']).toBe('close');
@@ -229,22 +233,14 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
       const a = account('bj', 'bj');
       const id = await created(a, { local_vpc_id: a.vpcs[0], peer_vpc_id: a.vpcs[1], peer_region: 'bj' });
 
-      expect((await pc(a, 'update_peerconn_delete_protect', { peer_conn_id: id, delete_protect: true })).ok).toBe(true);
-      expect(serverError(await pc(a, 'delete_peerconn', { peer_conn_id: id }))).toMatchObject({
-        status: 403,
-        code: 'DeleteProtected',
-      });
-      expect((await pc(a, 'update_peerconn_delete_protect', { peer_conn_id: id, delete_protect: false })).ok).toBe(
-        true,
-      );
-      expect((await pc(a, 'delete_peerconn', { peer_conn_id: id })).ok).toBe(true);
+      await ok(a, 'update_peerconn_delete_protect', { peer_conn_id: id, delete_protect: true });
+      expect(await refusal(a, 'delete_peerconn', { peer_conn_id: id })).toBe('403 DeleteProtected');
+      await ok(a, 'update_peerconn_delete_protect', { peer_conn_id: id, delete_protect: false });
+      await ok(a, 'delete_peerconn', { peer_conn_id: id });
 
       expect((await view(a, id))['status']).toBe('deleting');
       emulator.clock.advance(10 * SECOND);
-      expect(serverError(await pc(a, 'get_peerconn', { peer_conn_id: id }))).toMatchObject({
-        status: 404,
-        code: 'NoSuchObject',
-      });
+      expect(await refusal(a, 'get_peerconn', { peer_conn_id: id })).toBe('404 NoSuchObject');
     });
 
     it('refund_peerconn releases a prepaid connection between two mainland regions', async () => {
@@ -256,7 +252,7 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
         billing: billing({ paymentTiming: 'Prepaid' }),
       });
 
-      expect((await pc(a, 'refund_peerconn', { peer_conn_id: id })).ok).toBe(true);
+      await ok(a, 'refund_peerconn', { peer_conn_id: id });
 
       expect((await view(a, id))['status']).toBe('deleting');
       emulator.clock.advance(10 * SECOND);
@@ -295,35 +291,29 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
       const a = account('bj', 'bj', 'gz');
       const [bj1, bj2, gz] = a.vpcs;
       await created(a, { local_vpc_id: bj1, peer_vpc_id: bj2, peer_region: 'bj' });
-      const create = (kwargs: Record<string, unknown>) =>
-        pc(a, 'create_peerconn', { bandwidth_in_mbps: 10, ...kwargs });
-
-      expect(serverError(await create({ local_vpc_id: bj1, peer_vpc_id: bj1, peer_region: 'bj' })).code).toBe(
-        'SameVpcNotAllowed',
-      );
-      expect(serverError(await create({ local_vpc_id: bj2, peer_vpc_id: bj1, peer_region: 'bj' })).code).toBe(
-        'PeerConnAlreadyExists',
-      );
-      expect(
-        serverError(
-          await create({
-            local_vpc_id: bj1,
-            peer_vpc_id: gz,
-            peer_region: 'bj',
-            billing: billing({ paymentTiming: 'Prepaid' }),
-          }),
-        ).code,
-      ).toBe('NoSuchVpc'); // gz is not in peer_region bj
-      expect(
-        serverError(
-          await create({
-            local_vpc_id: bj1,
-            peer_vpc_id: bj2,
-            peer_region: 'bj',
-            billing: billing({ paymentTiming: 'Prepaid' }),
-          }),
-        ).code,
-      ).toBe('PeerConnAlreadyExists');
+      const prepaid = billing({ paymentTiming: 'Prepaid' });
+      const refusals: [string, Record<string, unknown>, string][] = [
+        ['same VPC', { local_vpc_id: bj1, peer_vpc_id: bj1, peer_region: 'bj' }, 'SameVpcNotAllowed'],
+        [
+          'the pair again, reversed',
+          { local_vpc_id: bj2, peer_vpc_id: bj1, peer_region: 'bj' },
+          'PeerConnAlreadyExists',
+        ],
+        [
+          'gz is not in peer_region bj',
+          { local_vpc_id: bj1, peer_vpc_id: gz, peer_region: 'bj', billing: prepaid },
+          'NoSuchVpc',
+        ],
+        [
+          'the pair again, prepaid',
+          { local_vpc_id: bj1, peer_vpc_id: bj2, peer_region: 'bj', billing: prepaid },
+          'PeerConnAlreadyExists',
+        ],
+      ];
+      for (const [what, kwargs, code] of refusals) {
+        const result = await pc(a, 'create_peerconn', { bandwidth_in_mbps: 10, ...kwargs });
+        expect(serverError(result).code, what).toBe(code);
+      }
       const c = account('su', 'su');
       const sameRegionPrepaid = await pc(c, 'create_peerconn', {
         bandwidth_in_mbps: 10,
@@ -356,25 +346,13 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
     it('who may do what across accounts: AcceptorOnly, InitiatorOnly, and accept outside consulting', async () => {
       const a = account('bj');
       const b = account('gz');
-      const id = attrs(
-        await pc(a, 'create_peerconn', {
-          bandwidth_in_mbps: 5,
-          local_vpc_id: a.vpcs[0],
-          peer_vpc_id: b.vpcs[0],
-          peer_region: 'gz',
-          peer_account_id: b.accountId,
-        }),
-      )['peer_conn_id'] as string;
+      const id = await requested(a, b);
 
-      expect(serverError(await pc(a, 'handle_peerconn', { peer_conn_id: id, action: 'accept' }))).toMatchObject({
-        status: 403,
-        code: 'AcceptorOnly',
-      });
+      expect(await refusal(a, 'handle_peerconn', { peer_conn_id: id, action: 'accept' })).toBe('403 AcceptorOnly');
       await pc(b, 'handle_peerconn', { peer_conn_id: id, action: 'accept' });
-      expect(serverError(await pc(b, 'handle_peerconn', { peer_conn_id: id, action: 'accept' }))).toMatchObject({
-        status: 409,
-        code: 'InvalidPeerConnStatus',
-      });
+      expect(await refusal(b, 'handle_peerconn', { peer_conn_id: id, action: 'accept' })).toBe(
+        '409 InvalidPeerConnStatus',
+      );
       for (const [method, kwargs] of [
         ['resize_peerconn', { new_bandwidth_in_mbps: 50 }],
         ['delete_peerconn', {}],
@@ -398,24 +376,24 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
         billing: billing({ paymentTiming: 'Prepaid' }),
       });
 
-      expect(serverError(await pc(a, 'purchase_reserved_peerconn', { peer_conn_id: postpaid })).code).toBe(
-        'PostpaidCannotRenew',
-      );
-      expect(serverError(await pc(a, 'refund_peerconn', { peer_conn_id: postpaid })).code).toBe('PostpaidCannotRefund');
-      expect(
-        serverError(await pc(a, 'resize_peerconn', { peer_conn_id: prepaid, new_bandwidth_in_mbps: 10 })).code,
-      ).toBe('PrepaidDowngradeNotAllowed');
-      expect(serverError(await pc(a, 'delete_peerconn', { peer_conn_id: prepaid })).code).toBe('PrepaidNotReleasable');
+      const refusals: [string, Record<string, unknown>, string][] = [
+        ['purchase_reserved_peerconn', { peer_conn_id: postpaid }, 'PostpaidCannotRenew'],
+        ['refund_peerconn', { peer_conn_id: postpaid }, 'PostpaidCannotRefund'],
+        ['resize_peerconn', { peer_conn_id: prepaid, new_bandwidth_in_mbps: 10 }, 'PrepaidDowngradeNotAllowed'],
+        ['delete_peerconn', { peer_conn_id: prepaid }, 'PrepaidNotReleasable'],
+      ];
+      for (const [method, kwargs, code] of refusals) {
+        expect(serverError(await pc(a, method, kwargs)).code, method).toBe(code);
+      }
     });
 
     it('bad values: a role that is neither side, max_keys over 1000 (the service limit), a foreign localIfId', async () => {
       const a = account('bj', 'bj');
       const id = await created(a, { local_vpc_id: a.vpcs[0], peer_vpc_id: a.vpcs[1], peer_region: 'bj' });
 
-      expect(serverError(await pc(a, 'open_peerconn_dns_sync', { peer_conn_id: id, role: 'both' }))).toMatchObject({
-        status: 400,
-        code: 'InvalidParameterValue',
-      });
+      expect(await refusal(a, 'open_peerconn_dns_sync', { peer_conn_id: id, role: 'both' })).toBe(
+        '400 InvalidParameterValue',
+      );
       const tooMany = serverError(await pc(a, 'list_peerconns', { vpc_id: a.vpcs[0], max_keys: 1001 }));
       expect(tooMany).toMatchObject({ status: 400, code: 'InvalidParameterValue' });
       expect(tooMany.message).toContain('maxKeys');
@@ -500,10 +478,7 @@ describe.skipIf(problem !== null && !IN_CI)('PeerConnClient of bce-sdk-python 0.
         billing: billing({ paymentTiming: 'Prepaid' }),
       });
 
-      expect(serverError(await pc(a, 'refund_peerconn', { peer_conn_id: id }))).toMatchObject({
-        status: 400,
-        code: 'CrossBorderCannotRefund',
-      });
+      expect(await refusal(a, 'refund_peerconn', { peer_conn_id: id })).toBe('400 CrossBorderCannotRefund');
       expect((await view(a, id))['status']).toBe('active');
     });
 

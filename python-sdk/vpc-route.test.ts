@@ -44,6 +44,20 @@ const refused = (result: PyResult) => {
   return `${error.status} ${error.code}`;
 };
 
+type Network = Awaited<ReturnType<typeof network>>;
+/** `create_route` arguments of a rule in A's table to B's CIDR through A's peer connection interface. */
+const toB = (n: Network, more: Record<string, unknown> = {}) => ({
+  route_table_id: n.tableA,
+  source_address: '0.0.0.0/0',
+  destination_address: '10.2.0.0/16',
+  next_hop_type: 'peerConn',
+  next_hop_id: n.aIf,
+  ...more,
+});
+/** Creates a rule and returns its id. */
+const ruleId = async (n: Network, kwargs: Record<string, unknown>) =>
+  attrs(await route(n.account, 'create_route', kwargs))['route_rule_id'] as string;
+
 /**
  * A fresh account with two VPCs in bj (10.1.0.0/16 with subnets 10.1.1.0/24 and 10.1.2.0/24; 10.2.0.0/16 with
  * 10.2.1.0/24), an active peer connection between them, each side's interface id and each VPC's table.
@@ -182,15 +196,7 @@ describe.skipIf(problem !== null && !IN_CI)('VpcClient, SubnetClient and RouteCl
     it('create_route one peerConn rule per side; get_route_rule (camelCase kwargs, a known quirk) lists them', async () => {
       const n = await network();
 
-      const toB = attrs(
-        await route(n.account, 'create_route', {
-          route_table_id: n.tableA,
-          source_address: '0.0.0.0/0',
-          destination_address: '10.2.0.0/16',
-          next_hop_type: 'peerConn',
-          next_hop_id: n.aIf,
-        }),
-      );
+      const intoB = attrs(await route(n.account, 'create_route', toB(n)));
       const toA = attrs(
         await route(n.account, 'create_route', {
           route_table_id: n.tableB,
@@ -205,11 +211,11 @@ describe.skipIf(problem !== null && !IN_CI)('VpcClient, SubnetClient and RouteCl
       const listA = attrs(await route(n.account, 'get_route_rule', { routeTableId: n.tableA }));
       const listB = attrs(await route(n.account, 'get_route_rule', { vpcId: n.b, maxKeys: 10 }));
 
-      expect(toB['route_rule_id']).toMatch(/^rr-/);
+      expect(intoB['route_rule_id']).toMatch(/^rr-/);
       // The SDK's samples read resp.routeRuleId, which is None: attributes are snake_case (known quirk).
-      expect(toB).not.toHaveProperty('routeRuleId');
+      expect(intoB).not.toHaveProperty('routeRuleId');
       expect(listA['route_rules']).toEqual([
-        expect.objectContaining({ route_rule_id: toB['route_rule_id'], nexthop_id: n.aIf, nexthop_type: 'peerConn' }),
+        expect.objectContaining({ route_rule_id: intoB['route_rule_id'], nexthop_id: n.aIf, nexthop_type: 'peerConn' }),
       ]);
       expect(listB['route_rules']).toEqual([
         expect.objectContaining({
@@ -222,42 +228,22 @@ describe.skipIf(problem !== null && !IN_CI)('VpcClient, SubnetClient and RouteCl
 
     it('refuses each route rule of the service with a BCE error the client parses', async () => {
       const n = await network();
-      const rule = {
-        route_table_id: n.tableA,
-        source_address: '10.1.1.0/24',
-        destination_address: '10.2.0.0/16',
-        next_hop_type: 'peerConn',
-        next_hop_id: n.aIf,
-      };
+      const rule = toB(n, { source_address: '10.1.1.0/24' });
       attrs(await route(n.account, 'create_route', rule));
-
-      // 1. The source is 0.0.0.0/0 or inside a subnet of the VPC.
-      expect(refused(await route(n.account, 'create_route', { ...rule, source_address: '10.1.9.0/24' }))).toBe(
-        '400 RouteSourceNotInSubnet',
-      );
-      // 2. The destination does not overlap the VPC's own CIDR.
-      expect(refused(await route(n.account, 'create_route', { ...rule, destination_address: '10.1.200.0/24' }))).toBe(
-        '400 RouteDestinationOverlapsVpc',
-      );
-      // 3. No second rule with the same source and destination.
-      expect(refused(await route(n.account, 'create_route', rule))).toBe('409 RouteRuleAlreadyExists');
-      // A peerConn next hop is the interface of a connection on this VPC's side (B's is not).
-      expect(
-        refused(
-          await route(n.account, 'create_route', { ...rule, destination_address: '10.3.0.0/16', next_hop_id: n.bIf }),
-        ),
-      ).toBe('400 InvalidNexthop');
-      // sys rules cannot be added.
-      expect(
-        refused(
-          await route(n.account, 'create_route', { ...rule, destination_address: '10.4.0.0/16', next_hop_type: 'sys' }),
-        ),
-      ).toBe('400 InvalidNexthop');
-      // No next hop at all: the client sends it anyway (known quirk: no single- vs multi-path check); refused.
-      const { next_hop_type: _t, next_hop_id: _i, ...noHop } = rule;
-      expect(refused(await route(n.account, 'create_route', { ...noHop, destination_address: '10.5.0.0/16' }))).toBe(
-        '400 InvalidParameterValue',
-      );
+      // Each rule of the service, as [what it says, the arguments that break it, the answer].
+      const noHop = { next_hop_type: null, next_hop_id: null };
+      const refusals: [string, Record<string, unknown>, string][] = [
+        ['1. the source is 0.0.0.0/0 or in a subnet', { source_address: '10.1.9.0/24' }, '400 RouteSourceNotInSubnet'],
+        ['2. not over the VPC’s CIDR', { destination_address: '10.1.200.0/24' }, '400 RouteDestinationOverlapsVpc'],
+        ['3. one rule per source and destination', {}, '409 RouteRuleAlreadyExists'],
+        ['a hop on its side (B’s)', { destination_address: '10.3.0.0/16', next_hop_id: n.bIf }, '400 InvalidNexthop'],
+        ['no sys rules', { destination_address: '10.4.0.0/16', next_hop_type: 'sys' }, '400 InvalidNexthop'],
+        // The client sends a rule without one (known quirk: no single- vs multi-path check).
+        ['a next hop', { ...noHop, destination_address: '10.5.0.0/16' }, '400 InvalidParameterValue'],
+      ];
+      for (const [what, broken, answer] of refusals) {
+        expect(refused(await route(n.account, 'create_route', { ...rule, ...broken })), what).toBe(answer);
+      }
       // Each account sees only its own tables.
       const stranger = emulator.addAccount();
       expect(refused(await route(stranger, 'create_route', { ...rule, destination_address: '10.6.0.0/16' }))).toMatch(
@@ -267,16 +253,7 @@ describe.skipIf(problem !== null && !IN_CI)('VpcClient, SubnetClient and RouteCl
 
     it('update_route changes the given fields; with none it sends description "" and clears it (known quirk)', async () => {
       const n = await network();
-      const id = attrs(
-        await route(n.account, 'create_route', {
-          route_table_id: n.tableA,
-          source_address: '0.0.0.0/0',
-          destination_address: '10.2.0.0/16',
-          next_hop_type: 'peerConn',
-          next_hop_id: n.aIf,
-          description: 'keep me',
-        }),
-      )['route_rule_id'] as string;
+      const id = await ruleId(n, toB(n, { description: 'keep me' }));
       const read = async () =>
         (
           attrs(await route(n.account, 'get_route_rule', { routeTableId: n.tableA }))['route_rules'] as {
@@ -313,15 +290,7 @@ describe.skipIf(problem !== null && !IN_CI)('VpcClient, SubnetClient and RouteCl
         }),
       );
       const ids = created['route_rule_ids'] as string[];
-      const single = attrs(
-        await route(n.account, 'create_route', {
-          route_table_id: n.tableA,
-          source_address: '0.0.0.0/0',
-          destination_address: '10.2.0.0/16',
-          next_hop_type: 'peerConn',
-          next_hop_id: n.aIf,
-        }),
-      )['route_rule_id'] as string;
+      const single = await ruleId(n, toB(n));
 
       expect(ids).toHaveLength(2);
       expect(attrs(await route(n.account, 'switch_route', { route_rule_id: ids[0] }))).toBeDefined();
@@ -335,15 +304,7 @@ describe.skipIf(problem !== null && !IN_CI)('VpcClient, SubnetClient and RouteCl
 
     it('delete_route removes a rule; deleting it again is refused as unknown', async () => {
       const n = await network();
-      const id = attrs(
-        await route(n.account, 'create_route', {
-          route_table_id: n.tableA,
-          source_address: '0.0.0.0/0',
-          destination_address: '10.2.0.0/16',
-          next_hop_type: 'peerConn',
-          next_hop_id: n.aIf,
-        }),
-      )['route_rule_id'] as string;
+      const id = await ruleId(n, toB(n));
 
       attrs(await route(n.account, 'delete_route', { route_rule_id: id }));
 

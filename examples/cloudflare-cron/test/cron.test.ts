@@ -1,21 +1,17 @@
 // Bundles src/worker.ts as wrangler would and runs it in workerd through Miniflare, with a KV namespace for the
 // pairs and the emulator on 127.0.0.1 as BCE_ENDPOINT. Each run is the Cron Trigger's scheduled event, fired by
 // the test; between runs the emulator's clock moves on by days, as a real schedule would see it.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createClient } from '@bcekit/core';
 import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { acceptPeerconn } from '@bcekit/peerconn';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
+import { ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
+import { bundleWorker } from '../../../scripts/test-helpers/worker-bundle.ts';
 import type { DesiredPair, PairState } from '../src/worker.ts';
 
 const DIR = `${ROOT}examples/cloudflare-cron/`;
-const BUNDLE = `${DIR}dist/worker.js`;
-const TOML = readFileSync(`${DIR}wrangler.toml`, 'utf8');
-const COMPATIBILITY_DATE = /^compatibility_date\s*=\s*"([\d-]+)"/m.exec(TOML)![1]!;
-const CRON = /^crons\s*=\s*\["([^"]+)"\]/m.exec(TOML)![1]!;
 const DAY = 24 * 60 * 60 * 1000;
 const [alice, bob] = FIXTURE_ACCOUNTS;
 
@@ -47,11 +43,13 @@ const PAIRS = [...CROSS_ACCOUNT, SAME_ACCOUNT];
 const emulator = createEmulator({ transitions: { creating: 20, updating: 20, dnsSyncing: 20 } });
 let server: EmulatorServer;
 let mf: Miniflare;
+let bundle: string;
+let cron: string;
 
 /** Fires the Cron Trigger once, as Cloudflare would, and returns every pair's state from KV. */
 async function scheduledRun(): Promise<Record<string, PairState>> {
   const worker = await mf.getWorker();
-  const outcome = await worker.scheduled({ cron: CRON, scheduledTime: new Date(emulator.clock.now()) });
+  const outcome = await worker.scheduled({ cron, scheduledTime: new Date(emulator.clock.now()) });
   expect(outcome.outcome).toBe('ok');
   const kv = await mf.getKVNamespace('PAIRS');
   const states: Record<string, PairState> = {};
@@ -68,23 +66,12 @@ const peerRoutes = (vpcId: string) =>
     .map((rule) => rule.destinationAddress);
 
 beforeAll(async () => {
-  await ensureBuilt();
-  mkdirSync(`${DIR}dist`, { recursive: true });
-  await build({
-    entryPoints: [`${DIR}src/worker.ts`],
-    outfile: BUNDLE,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'],
-    tsconfigRaw: '{}',
-    logLevel: 'silent',
-  });
+  const built = await bundleWorker(DIR);
+  bundle = built.code;
+  cron = /^crons\s*=\s*\["([^"]+)"\]/m.exec(built.toml)![1]!;
   server = await emulator.listen();
   mf = new Miniflare({
-    modules: true,
-    scriptPath: BUNDLE,
-    compatibilityDate: COMPATIBILITY_DATE,
+    ...built.options,
     kvNamespaces: ['PAIRS'],
     bindings: {
       BCE_ENDPOINT: server.url,
@@ -104,7 +91,6 @@ afterAll(async () => {
 
 describe('examples/cloudflare-cron: a Cron Trigger drives connectVpcs in workerd (Miniflare)', () => {
   it('bundles the built packages, with no key inside', () => {
-    const bundle = readFileSync(BUNDLE, 'utf8');
     expect(bundle).toContain('packages/peerconn/dist/esm/');
     expect(bundle).not.toContain(alice.secretAccessKey);
   });

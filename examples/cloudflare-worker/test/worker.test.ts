@@ -1,27 +1,22 @@
 // Bundles src/worker.ts as wrangler would (esbuild, workerd conditions) and runs it in workerd through Miniflare,
 // with the emulator listening on 127.0.0.1 in this Node process as the Worker's BCE_ENDPOINT.
-import { mkdirSync, readFileSync } from 'node:fs';
 import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
+import { ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
+import { bundleWorker, type WorkerBundle } from '../../../scripts/test-helpers/worker-bundle.ts';
 
 const DIR = `${ROOT}examples/cloudflare-worker/`;
-const BUNDLE = `${DIR}dist/worker.js`;
-const COMPATIBILITY_DATE = /^compatibility_date\s*=\s*"([\d-]+)"/m.exec(
-  readFileSync(`${DIR}wrangler.toml`, 'utf8'),
-)![1]!;
 const [alice] = FIXTURE_ACCOUNTS;
 
 const emulator = createEmulator();
 let server: EmulatorServer;
-let bundle: string;
+let built: WorkerBundle;
 const workers: Miniflare[] = [];
 
 /** A Worker with the given bindings, in workerd. */
 function startWorker(bindings: Record<string, string>): Miniflare {
-  const mf = new Miniflare({ modules: true, scriptPath: BUNDLE, compatibilityDate: COMPATIBILITY_DATE, bindings });
+  const mf = new Miniflare({ ...built.options, bindings });
   workers.push(mf);
   return mf;
 }
@@ -50,21 +45,7 @@ const call = async (path: string, init?: { method?: string; body?: string }) => 
 };
 
 beforeAll(async () => {
-  await ensureBuilt();
-  mkdirSync(`${DIR}dist`, { recursive: true });
-  // tsconfigRaw: resolve @bcekit/* through the packages' `exports` (their dist), as in a user's project, rather
-  // than through the monorepo tsconfig paths to src.
-  await build({
-    entryPoints: [`${DIR}src/worker.ts`],
-    outfile: BUNDLE,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'],
-    tsconfigRaw: '{}',
-    logLevel: 'silent',
-  });
-  bundle = readFileSync(BUNDLE, 'utf8');
+  built = await bundleWorker(DIR);
   server = await emulator.listen();
   worker = startWorker({
     BCE_ENDPOINT: server.url,
@@ -81,6 +62,7 @@ afterAll(async () => {
 
 describe('examples/cloudflare-worker in workerd (Miniflare)', () => {
   it('bundles for workerd without Node built-ins or globals', () => {
+    const bundle = built.code;
     expect(bundle).toContain('packages/peerconn/dist/esm/'); // the built package, not its source
     expect(bundle).not.toMatch(/\bfrom\s*["']node:|\bimport\(\s*["']node:|\brequire\(/);
     expect(bundle).not.toMatch(/(?<![.\w$])process\s*\./); // a free `process.` (`globalThis.process` probes are fine)
