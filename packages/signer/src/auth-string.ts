@@ -1,21 +1,13 @@
 import { BceSigningError } from './errors.ts';
 import type { BceCredentials, SignOptions } from './types.ts';
 
-// The last time formatted: requests signed within one second share it, and toISOString is slow (~0.5 µs).
-let lastMs: number | undefined;
-let lastText = '';
-
 /** `YYYY-MM-DDTHH:MM:SSZ` (UTC, no fractional seconds) for a Date or Unix seconds. */
 export function canonicalTime(timestamp: Date | number = new Date()): string {
   const ms = typeof timestamp === 'number' ? timestamp * 1000 : timestamp?.getTime?.();
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > 253402300799000) {
     throw new BceSigningError('timestamp', 'must be a valid Date or Unix seconds between 1970 and 9999');
   }
-  if (ms !== lastMs) {
-    lastText = `${new Date(ms).toISOString().slice(0, 19)}Z`;
-    lastMs = ms;
-  }
-  return lastText;
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 /** Checks credentials without ever echoing the secret. */
