@@ -1,5 +1,5 @@
 import { fail } from './error-response.ts';
-import { type Route, safeDecode } from './route.ts';
+import { type Route, safeDecode } from './route-parts.ts';
 
 /**
  * Maps the VPC host's other paths to operations: `/v1/vpc` and `/v1/vpc/{id}`, `/v1/subnet` and `/v1/subnet/{id}`

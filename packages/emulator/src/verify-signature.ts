@@ -2,7 +2,7 @@ import { DEFAULT_HEADERS_TO_SIGN, sign } from '@bcekit/signer';
 import type { Clock } from './clock.ts';
 import { fail } from './error-response.ts';
 import { md5Base64 } from './md5.ts';
-import { parseQuery } from './route.ts';
+import { parseQuery } from './route-parts.ts';
 import type { EmulatorState } from './state.ts';
 
 /** Who signed a request. @internal */
