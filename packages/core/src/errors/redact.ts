@@ -19,8 +19,6 @@ const MIN_FRAGMENT = 4;
 // Secrets of the clients made in this process, newest last. Bounded: a secret rotated out this long ago is expired.
 const KNOWN_LIMIT = 256;
 const known = new Map<string, RegExp>();
-// The secret set last, i.e. the newest already: remembering it again changes nothing.
-let newest: string | undefined;
 
 /**
  * Adds secrets (a secret key, a session token) to the list every redaction removes. Clients call it with the
@@ -30,12 +28,11 @@ let newest: string | undefined;
  */
 export function rememberSecrets(...secrets: readonly (string | undefined)[]): void {
   for (const secret of secrets) {
-    if (!secret || secret.length < MIN_SECRET || secret === newest) continue;
+    if (!secret || secret.length < MIN_SECRET) continue;
     // Every call of a client comes here: move the secret to the newest end, compiling its pattern only once.
     const pattern = known.get(secret) ?? spread(secret);
     known.delete(secret);
     known.set(secret, pattern);
-    newest = secret;
     if (known.size > KNOWN_LIMIT) known.delete(known.keys().next().value!);
   }
 }
