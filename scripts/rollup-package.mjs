@@ -1,6 +1,8 @@
 // Shared rollup config: every package ships ESM (preserved modules), CJS and bundled .d.ts / .d.cts, plus one ESM
 // file per entry point for Node (dist/node, the `node` condition under `import`): Node's loader resolves and reads
-// every preserved module one by one, which made up most of the import cost (BENCHMARKS.md, cold start). Bundlers
+// every preserved module one by one, which made up most of the import cost (BENCHMARKS.md, cold start). Each file
+// Node loads still costs ~2 ms of CPU (resolution through node_modules and symlinks, an async read, a compile), so
+// entries always loaded together can share one file (`nodeMerged`: core's `.` and `./operation`). Bundlers
 // for browsers and Workers do not match `node` and keep dist/esm, where unused operations are dropped module by
 // module. `@bcekit/*` dependencies stay external in every output, so each package exists once at run time and
 // `instanceof` works across packages.
@@ -35,11 +37,34 @@ function resolveEsmEntry(dir, names) {
 }
 
 /**
+ * One module exporting everything of several entries (`\0merged:index,operation/index`), so that Node loads one
+ * file where it would load one per entry point plus their shared chunk.
+ * @param {Record<string, string>} input entry name -> source file
+ * @returns {import('rollup').Plugin}
+ */
+function mergedEntries(input) {
+  const PREFIX = '\0merged:';
+  return {
+    name: 'merged-entries',
+    resolveId: (id) => (id.startsWith(PREFIX) ? id : null),
+    load: (id) =>
+      id.startsWith(PREFIX)
+        ? id
+            .slice(PREFIX.length)
+            .split(',')
+            .map((name) => `export * from ${JSON.stringify(input[name])};`)
+            .join('\n')
+        : null,
+  };
+}
+
+/**
  * @param {string} dir package directory
  * @param {Record<string, string>} entries output name -> source file, e.g. { index: 'src/index.ts' }
- * @param {{ internal?: Record<string, string>, nodeInternal?: Record<string, string>, plugins?: (build: 'preserved' | 'node') => import('rollup').Plugin[] }} [more]
+ * @param {{ internal?: Record<string, string>, nodeInternal?: Record<string, string>, nodeMerged?: Record<string, string[]>, plugins?: (build: 'preserved' | 'node') => import('rollup').Plugin[] }} [more]
  *   files built like entries but reached only through package.json `imports` (no types): `internal` into dist/esm
- *   and dist/cjs, `nodeInternal` into dist/node; `plugins` for each build, run before esbuild
+ *   and dist/cjs, `nodeInternal` into dist/node; `nodeMerged`: dist/node files that each export several entries
+ *   at once (name -> entry names, the first naming the file); `plugins` for each build, run before esbuild
  */
 export function packageConfig(dir, entries, more = {}) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -73,16 +98,27 @@ export function packageConfig(dir, entries, more = {}) {
     // Code shared by two entry points (peerconn's index and testing) lives once, in a chunk.
     chunkFileNames: 'chunks/[name]-[hash].js',
   };
-  // One graph for all three outputs unless the node build differs (internal files, or a dependency inlined).
+  const nodeInput = { ...input, ...paths(more.nodeInternal) };
+  for (const names of Object.values(more.nodeMerged ?? {})) {
+    for (const name of names.slice(1)) delete nodeInput[name];
+    nodeInput[names[0]] = `\0merged:${names.join(',')}`;
+  }
+  // One graph for all three outputs unless the node build differs (internal files, merged entries, or a dependency
+  // inlined).
   const builds =
-    more.internal || more.nodeInternal || inlined.length > 0
+    more.internal || more.nodeInternal || more.nodeMerged || inlined.length > 0
       ? [
           { input: { ...input, ...paths(more.internal) }, external, plugins: plugins('preserved'), output: preserved },
           {
-            input: { ...input, ...paths(more.nodeInternal) },
+            input: nodeInput,
             external: (id) => external(id) && !inlined.some((d) => id === d || id.startsWith(`${d}/`)),
-            plugins: [resolveEsmEntry(dir, inlined), ...plugins('node')],
+            plugins: [mergedEntries(input), resolveEsmEntry(dir, inlined), ...plugins('node')],
             output: node,
+            onwarn(warning, warn) {
+              // Two merged entries exporting one name: one would silently win.
+              if (warning.code === 'NAMESPACE_CONFLICT') throw new Error(`dist/node: ${warning.message}`);
+              warn(warning);
+            },
           },
         ]
       : [{ input, external, plugins: plugins('preserved'), output: [...preserved, node] }];
