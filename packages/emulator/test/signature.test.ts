@@ -93,49 +93,39 @@ describe('signature verification', () => {
     expect(await errorCode(await emulator.handle(new Request(base)))).toBe('InvalidHTTPAuthHeader');
   });
 
-  it('rejects a tampered body when content-length was signed', async () => {
-    const emulator = createEmulator();
-    const signed = await signedRequest({
-      url: `${base}/peerconn-aaaaaaaaaaaa`,
-      method: 'PUT',
-      query: { resize: '', clientToken: 't1' },
-      body: '{"newBandwidthInMbps":20}',
-      headers: { 'content-length': '25' },
-      headersToSign: ['host', 'content-type', 'content-length'],
-      credentials: alice,
-    });
-    const tampered = new Request(signed.url, {
-      method: 'PUT',
-      headers: signed.headers,
+  it.each<{
+    when: string;
+    signing: { headers: Record<string, string>; headersToSign?: string[] };
+    body: string;
+    answer: unknown[];
+  }>([
+    {
+      when: 'content-length was signed, with 403 SignatureDoesNotMatch',
+      signing: { headers: { 'content-length': '25' }, headersToSign: ['host', 'content-type', 'content-length'] },
       body: '{"newBandwidthInMbps":2000}',
-    });
-
-    const response = await emulator.handle(tampered);
-
-    expect(response.status).toBe(403);
-    expect(await errorCode(response)).toBe('SignatureDoesNotMatch');
-  });
-
-  it('rejects a tampered body when Content-MD5 was sent, with 400 BadDigest', async () => {
+      answer: [403, 'SignatureDoesNotMatch'],
+    },
+    {
+      when: 'Content-MD5 was sent, with 400 BadDigest',
+      signing: { headers: { 'content-md5': 'oXy2XtcGwHoqXj2yaF7slg==' } },
+      body: '{"newBandwidthInMbps":30}',
+      answer: [400, 'BadDigest'],
+    },
+  ])('rejects a tampered body when $when', async ({ signing, body, answer }) => {
     const emulator = createEmulator();
     const signed = await signedRequest({
       url: `${base}/peerconn-aaaaaaaaaaaa`,
       method: 'PUT',
       query: { resize: '', clientToken: 't1' },
       body: '{"newBandwidthInMbps":20}',
-      headers: { 'content-md5': 'oXy2XtcGwHoqXj2yaF7slg==' },
       credentials: alice,
+      ...signing,
     });
-    const tampered = new Request(signed.url, {
-      method: 'PUT',
-      headers: signed.headers,
-      body: '{"newBandwidthInMbps":30}',
-    });
+    const tampered = new Request(signed.url, { method: 'PUT', headers: signed.headers, body });
 
     const response = await emulator.handle(tampered);
 
-    expect(response.status).toBe(400);
-    expect(await errorCode(response)).toBe('BadDigest');
+    expect([response.status, await errorCode(response)]).toEqual(answer);
   });
 
   it('rejects a tampered signed header with SignatureDoesNotMatch', async () => {
