@@ -133,17 +133,20 @@ export const errorCases: ConformanceCase[] = [
       const account = await newAccount(env, ['bj']);
       const peerConnId = unusedPeerConnId('abort');
       await injectFault(env, { match: { path: `/v1/peerconn/${peerConnId}` }, delayMs: 3_000 });
-      const { fetch, sent } = recordingFetch();
-      const client = clientFor(env, account, { fetch, retry: 3 });
+      const recording = recordingFetch();
       const controller = new AbortController();
       const reason = new Error('stop: the user closed the page');
-      const started = Date.now();
-      setTimeout(() => controller.abort(reason), 100);
+      // The abort comes once the request is on its way (an event, not a timer racing a busy machine). The server
+      // holds its answer 3 s and then says 404: only an abort honoured at once rejects with the reason.
+      const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+        const pending = recording.fetch(input, init);
+        controller.abort(reason);
+        return pending;
+      }) as typeof globalThis.fetch;
+      const client = clientFor(env, account, { fetch, retry: 3 });
       const error = await rejects(getPeerconn(client, { peerConnId }, { signal: controller.signal }), 'aborted get');
-      const elapsed = Date.now() - started;
       ok(error === reason, `rejected with ${String(error)} instead of signal.reason`);
-      ok(elapsed < 1_500, `took ${elapsed} ms to reject after the abort`);
-      equal(sent.length, 1, 'requests sent');
+      equal(recording.sent.length, 1, 'requests sent');
     },
   },
   {
@@ -170,6 +173,8 @@ export const errorCases: ConformanceCase[] = [
       await injectFault(env, { match: { path: `/v1/peerconn/${peerConnId}` }, delayMs: 3_000, times: 2 });
       const { fetch, sent } = recordingFetch();
       const client = clientFor(env, account, { fetch, retry: { limit: 1, baseDelay: 5, maxDelay: 10 } });
+      // The server holds each answer 3 s: a timeout error at all means the 200 ms timeout cut both attempts (no upper
+      // bound on the clock, which a busy machine would break).
       const started = Date.now();
       const e = instance(
         await rejects(getPeerconn(client, { peerConnId }, { timeout: 200 }), 'slow get'),
@@ -181,7 +186,7 @@ export const errorCases: ConformanceCase[] = [
       equal(e.timeout, 200, 'timeout');
       equal(e.attempts, 2, 'attempts');
       equal(sent.length, 2, 'requests sent');
-      ok(elapsed >= 350 && elapsed < 2_500, `took ${elapsed} ms for two 200 ms attempts`);
+      ok(elapsed >= 350, `took ${elapsed} ms for two 200 ms attempts`);
     },
   },
   {
