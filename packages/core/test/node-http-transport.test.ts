@@ -173,6 +173,23 @@ describe('what the Node transport reads', () => {
     expect(server.seen[0]!.headers['accept-encoding']).toBe('gzip, deflate');
   });
 
+  it('decodes nothing where there is no body (204, 304, HEAD), whatever Content-Encoding says', async () => {
+    const server = await serve((req, res) => {
+      res.writeHead(req.method === 'HEAD' ? 200 : Number(req.url!.slice(1)), { 'content-encoding': 'gzip' });
+      res.end();
+    });
+
+    for (const [path, method, status] of [
+      ['/204', 'GET', 204],
+      ['/304', 'GET', 304],
+      ['/', 'HEAD', 200],
+    ] as const) {
+      const response = await nodeHttpTransport(attempt(`${server.origin}${path}`, { method }));
+      expect(response.status).toBe(status);
+      expect(await readCappedText(response, 100)).toEqual({ text: '', complete: true, overLimit: false });
+    }
+  });
+
   it('stops at the cap and drops the connection instead of reading an endless body', async () => {
     let written = 0;
     const server = await serve((_req, res) => {

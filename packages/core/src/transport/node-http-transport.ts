@@ -70,7 +70,11 @@ export function nodeHttpTransport({
       if (status < 200) {
         response.destroy();
         reject(new TypeError(`unusable HTTP status ${status} (${response.statusMessage})`));
-      } else resolve(toResponse(response, decoded(response, load), signal));
+      } else {
+        // No body to decode in these, whatever Content-Encoding says (fetch does not try either).
+        const bodiless = method === 'HEAD' || status === 204 || status === 304;
+        resolve(toResponse(response, bodiless ? response : decoded(response, load), signal));
+      }
     });
     request.end(bytes);
   });
