@@ -30,14 +30,14 @@ module.exports = apps.flatMap(([name, file, limit]) => [
   { name: `${name}, Worker one file`, path: `bench/.out/bundles/${file}.worker.js`, limit, gzip: true },
 ]);
 
-// 14 KiB: the apps grew by ~2 KB in one day of core work (redaction, credential sources); a ceiling right above
-// today's size would fail the next landing of unrelated work. It still stops a slide far past the target.
-const CREATE_ONLY_CEILING = 14_336;
+// Ceilings a quarter KiB above the sizes measured when issue 16's second session ended (create-only 12,344 B,
+// route-rule 12,753 B, Worker one file): room for a fix, none for a slide. BENCHMARKS.md says what the bytes pay for.
+const CREATE_ONLY_CEILING = 12_600;
+const ROUTE_RULE_CEILING = 13_010;
 
 module.exports.knownMisses = {
   'createClient + createPeerconn, page initial': { ceiling: CREATE_ONLY_CEILING },
   'createClient + createPeerconn, Worker one file': { ceiling: CREATE_ONLY_CEILING },
-  // Issue 14: the route-rule app stays within create-only's budget, so it shares create-only's ceiling.
-  'createClient + createRouteRule, page initial': { ceiling: CREATE_ONLY_CEILING },
-  'createClient + createRouteRule, Worker one file': { ceiling: CREATE_ONLY_CEILING },
+  'createClient + createRouteRule, page initial': { ceiling: ROUTE_RULE_CEILING },
+  'createClient + createRouteRule, Worker one file': { ceiling: ROUTE_RULE_CEILING },
 };
