@@ -119,6 +119,40 @@ describe('abort', () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it("aborts the signal the fetch was given with the caller's reason, attempt after attempt", async () => {
+    const given: AbortSignal[] = [];
+    let secondSent!: () => void;
+    const second = new Promise<void>((resolve) => {
+      secondSent = resolve;
+    });
+    // A fetch that answers 503 at once to the first attempt and holds the second until its signal aborts.
+    const holding: typeof fetch = (_input, init) => {
+      given.push(init!.signal!);
+      if (given.length === 1) return Promise.resolve(new Response('', { status: 503 }));
+      secondSent();
+      return new Promise((_, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason)));
+    };
+    const controller = new AbortController();
+    const reason = new Error('user cancelled');
+    const client = createClient({
+      endpoint: server.origin,
+      credentials: STATIC,
+      fetch: holding,
+      retry: { limit: 1, baseDelay: 0, maxDelay: 0 },
+    });
+    const call = client.send(get, { signal: controller.signal }).catch((e) => e);
+    await second;
+
+    controller.abort(reason);
+
+    expect(await call).toBe(reason);
+    expect(given).toHaveLength(2);
+    // The first attempt had ended: its signal is left alone; the one in flight ends with the caller's reason.
+    expect(given[0]!.aborted).toBe(false);
+    expect(given[1]!.aborted).toBe(true);
+    expect(given[1]!.reason).toBe(reason);
+  });
+
   it('sends nothing when the abort comes while a beforeAttempt hook runs', async () => {
     const controller = new AbortController();
     const { logged, logger } = recordingLogger();

@@ -50,6 +50,11 @@ export interface AttemptContext {
   date?: [number, string];
 }
 
+/** Where a call keeps the controller of its attempt in flight, for the caller's abort to end it. @internal */
+export interface CurrentAttempt {
+  controller?: AbortController;
+}
+
 /**
  * Signs and sends one attempt with a fresh `x-bce-date`, and reads its outcome. The timeout aborts the fetch and
  * the body read; the caller's abort rejects with its reason.
@@ -63,6 +68,7 @@ export async function runAttempt(
   timeout: number | false,
   signal: AbortSignal | undefined,
   added?: AttemptHeaders | undefined,
+  current?: CurrentAttempt,
 ): Promise<AttemptOutcome> {
   const signedAt = Math.floor(ctx.clock.now() / 1000);
   // The request's own headers, then a hook's, by lower-case name; x-bce-* among them are signed, others not. The
@@ -98,8 +104,11 @@ export async function runAttempt(
       return { kind: 'local', stage: 'headers', cause: new TypeError(`header ${name}: ${BAD_VALUE}`) };
 
   const attemptController = new AbortController();
+  // The caller's abort ends the attempt through `current` (send's listener), or here when it came already.
+  if (current) current.controller = attemptController;
+  if (signal?.aborted) attemptController.abort(signal.reason);
   const timer = timeout === false ? undefined : setTimeout(() => attemptController.abort(), timeout);
-  const attemptSignal = signal ? AbortSignal.any([signal, attemptController.signal]) : attemptController.signal;
+  const attemptSignal = attemptController.signal;
   try {
     const response = await ctx.transport({
       url: request.url,

@@ -11,7 +11,7 @@ import type { Transport, TransportHeaders } from '../transport/fetch-transport.t
 import type { AttemptHeaders, AttemptState } from '../types/hooks.ts';
 import type { ResponseMetadata, SendResult } from '../types/metadata.ts';
 import type { BceRequest, CallOptions } from '../types/request.ts';
-import { type AttemptOutcome, runAttempt } from './attempt.ts';
+import { type AttemptOutcome, type CurrentAttempt, runAttempt } from './attempt.ts';
 import { type NormalizedClientOptions, normalizeCallOptions } from './normalize-options.ts';
 import { type PreparedRequest, prepareRequest } from './prepare-request.ts';
 
@@ -52,15 +52,19 @@ export function startCall<T>(
   request: PreparedRequest,
   call: ReturnType<typeof normalizeCallOptions>,
 ): Promise<SendResult<T>> {
-  const running = runCall<T>(ctx, request, call);
+  // The attempt in flight, which the caller's abort ends too: one listener on the caller's signal per call, where
+  // AbortSignal.any per attempt cost ~20 µs in Node 20.
+  const current: CurrentAttempt = {};
+  const running = runCall<T>(ctx, request, call, current);
   if (call.signal) running.catch((error) => logAborted(ctx, request, call.signal!, error));
-  return raceAbort(running, call.signal);
+  return raceAbort(running, call.signal, () => current.controller?.abort(call.signal!.reason));
 }
 
 async function runCall<T>(
   ctx: ClientContext,
   request: PreparedRequest,
   call: ReturnType<typeof normalizeCallOptions>,
+  current: CurrentAttempt,
 ): Promise<SendResult<T>> {
   const { logger, hooks } = ctx.options;
   let totalRetryDelay = 0;
@@ -96,7 +100,7 @@ async function runCall<T>(
     const logData = log && { operation: request.operation, method: request.method, path: request.path, attempt };
     log?.('debug', 'bcekit: attempt start', logData!);
     const started = Date.now();
-    const outcome = await runAttempt(ctx, request, credentials, timeout, signal, added);
+    const outcome = await runAttempt(ctx, request, credentials, timeout, signal, added, current);
     const headers = (outcome as { headers?: TransportHeaders }).headers;
     // Hooks get a real Headers; Node's default transport has only a light one (building Headers loads undici).
     const responseHeaders = hooks.afterAttempt && headers ? new Headers([...headers]) : undefined;

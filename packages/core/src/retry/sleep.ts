@@ -20,14 +20,17 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * Settles like `promise`, except that it rejects with `signal.reason` as soon as the signal aborts, whatever the
- * promise is waiting on (a provider, a hook, a body read).
+ * promise is waiting on (a provider, a hook, a body read); `before` runs first (it ends the attempt in flight).
  *
  * @internal
  */
-export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal, before?: () => void): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => {
+      before?.();
+      reject(signal.reason);
+    };
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
