@@ -6,15 +6,16 @@
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
+    const stop =
+      signal &&
+      whenAborted(signal, () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -31,8 +32,39 @@ export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal, before?:
       before?.();
       reject(signal.reason);
     };
+    let stop: (() => void) | undefined;
     if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    else stop = whenAborted(signal, onAbort);
+    promise.then(resolve, reject).finally(stop);
   });
+}
+
+// What waits on each signal, behind one 'abort' listener: Node warns once a signal holds more than 10 listeners,
+// and one signal shared by a batch of calls (a Promise.all, a Worker request's signal) is ordinary use. The listener
+// stays with its signal (one per signal, gone with it).
+const waiting = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Runs `callback` when `signal` aborts, unless the returned function was called first. Every caller on one signal
+ * shares a single listener.
+ *
+ * @internal
+ */
+export function whenAborted(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = waiting.get(signal);
+  if (!callbacks) {
+    const set = new Set<() => void>();
+    callbacks = set;
+    waiting.set(signal, set);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const each of set) each();
+      },
+      { once: true },
+    );
+  }
+  const own = callbacks;
+  own.add(callback);
+  return () => own.delete(callback);
 }
