@@ -7,12 +7,9 @@
 // Usage: node bench/feature-cost.mjs [entry ...]   (default: create-only route-rule-only; packages must be built)
 // A stub whose code no longer matches the built file stops the run with the file and the pattern it looked for.
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { workerOptions } from './bundles.mjs';
+import { gzipSize, workerOptions } from './bundles.mjs';
 import { prepare } from './lib/prepare.mjs';
-
-const gzip = (text) => gzipSync(text, { level: 9 }).length;
 
 /** Replaces the whole `function name(…) { … }` (async or not) with `replacement`. */
 function stubFunction(name, replacement) {
@@ -160,7 +157,7 @@ async function workerGzip(name, stubs) {
     },
   };
   const result = await build({ ...workerOptions(name), metafile: false, write: false, plugins: [patch] });
-  return gzip(result.outputFiles[0].contents);
+  return gzipSize(result.outputFiles[0].contents);
 }
 
 prepare({ log: () => {} });

@@ -3,10 +3,8 @@
 // one-line import in their place) and the bundle is built again. The difference is that module's marginal cost:
 // what the app would save without it, its code and whatever only it pulled in. The costs overlap, so they add up
 // to more than the total.
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-
-const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+import { gzipSize } from '../bundles.mjs';
 
 /** A readable name: `core/client/send`, `signer/canonical-request`, or the npm package (`valibot`). */
 export function moduleLabel(path) {
@@ -57,7 +55,7 @@ export async function marginalGzip(options) {
   });
   const once = async (plugin) => {
     const result = await build({ ...options, write: false, metafile: true, plugins: [plugin] });
-    return { bytes: gzip(result.outputFiles[0].contents), metafile: result.metafile };
+    return { bytes: gzipSize(result.outputFiles[0].contents), metafile: result.metafile };
   };
   const whole = await once(record);
   const labels = new Set(

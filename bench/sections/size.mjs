@@ -3,8 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { BASELINES, buildAll, isBuildable, LIMITS, OURS, REFERENCE, workerOptions } from '../bundles.mjs';
+import { BASELINES, buildAll, gzipSize, isBuildable, LIMITS, OURS, REFERENCE, workerOptions } from '../bundles.mjs';
 import { marginalGzip } from '../lib/leave-one-out.mjs';
 import { OUT, ROOT } from '../lib/prepare.mjs';
 import { kb, ratio } from '../lib/report.mjs';
@@ -43,7 +42,7 @@ function wranglerBundle() {
     const text = readFileSync(join(outdir, 'worker.js'), 'utf8');
     // 1116352408 = 0x428a2f98, SHA-256's first round constant: present only if @noble/hashes was bundled.
     if (text.includes('1116352408') || text.includes('0x428a2f98')) throw new Error('the bundle holds @noble/hashes');
-    return { gzip: gzipSync(text, { level: 9 }).length };
+    return { gzip: gzipSize(text) };
   } catch (error) {
     return {
       error: String(error.stderr || error.message)
