@@ -91,13 +91,19 @@ describe('timeout', () => {
       retry: 0,
       fetch: async (input, init) => {
         const response = await fetch(input, init);
-        headersIn();
+        // The real body, watched: the client asking for its reader means it is past the headers, reading the body.
+        const body = response.body!;
+        const getReader = body.getReader.bind(body);
+        body.getReader = (() => {
+          headersIn();
+          return getReader();
+        }) as typeof body.getReader;
         return response;
       },
     });
     const timer = timerAt(600_002);
 
-    // The timeout fires once the headers are in, so it is the body read that it cuts.
+    // The timeout fires once the client reads the body, so it is the body read that it cuts.
     const call = rejection(client.send({ method: 'GET', path: ['v1'] }));
     await reading;
     timer.fire();

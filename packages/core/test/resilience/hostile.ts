@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Socket } from 'node:net';
 import { expect } from 'vitest';
 import { type BceClient, type ClientOptions, createClient } from '../../src/index.ts';
+import { waitable } from '../helpers/client-events.ts';
 import { SESSION_TOKEN, SK, WITH_TOKEN } from '../helpers/credentials.ts';
 import { expectNoSecrets, recordingLogger } from '../helpers/secret-scan.ts';
 import type { Received, Responder } from '../helpers/test-server.ts';
@@ -52,17 +53,36 @@ export function streamed(status: number, total: number, headers: Record<string, 
   return { responder, sent: () => written };
 }
 
-/** Sends the headers, then one byte of `body` every `everyMs` ms, for as long as the client listens. */
-export function trickle(status: number, everyMs: number, body = '{"peerConnId":"peerconn-slow"}'): Responder {
-  return (_req, res) => {
+/** One answer of {@link trickle}: its headers and first body byte are out. */
+export interface Trickling {
+  /** Writes the next byte of the body; false once the client is gone or the body is all out. */
+  drip(): Promise<boolean>;
+  /** Resolves when the connection closes (before the whole body went out: the client dropped it). */
+  closed: Promise<void>;
+  /** Body bytes written so far. */
+  sent(): number;
+}
+
+/**
+ * Answers each request with the headers and the first byte of `body`, then one more byte each time the test calls
+ * `drip()`: the test, not a timer, decides when bytes go, so no load can reorder them. `answered(i)` resolves once
+ * the i-th request's headers and first byte are written.
+ */
+export function trickle(status: number, body = '{"peerConnId":"peerconn-slow"}') {
+  const answers = waitable<Trickling>();
+  const responder: Responder = (_req, res) => {
+    let sent = 0;
+    const closed = new Promise<void>((resolve) => res.on('close', () => resolve()));
+    const drip = () =>
+      new Promise<boolean>((resolve) => {
+        if (res.destroyed || sent >= body.length) return resolve(false);
+        res.write(body[sent++]!, (error) => resolve(!error));
+      });
+    res.on('error', () => {});
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(body.length) });
-    let i = 0;
-    const timer = setInterval(() => {
-      if (res.destroyed || i >= body.length) return clearInterval(timer);
-      res.write(body[i++]);
-    }, everyMs);
-    res.on('close', () => clearInterval(timer));
+    void drip().then(() => answers.push({ drip, closed, sent: () => sent }));
   };
+  return { responder, body, answered: answers.at };
 }
 
 /** A TCP server on 127.0.0.1 that answers each request with raw bytes, for responses node:http cannot make. */

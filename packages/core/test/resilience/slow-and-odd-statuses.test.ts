@@ -1,7 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BceNetworkError, BceServiceError, BceTimeoutError } from '../../src/index.ts';
+import { clientEvents, deliveredTo, waitable } from '../helpers/client-events.ts';
 import { rejection } from '../helpers/secret-scan.ts';
 import { json, startTestServer, type TestServer, text } from '../helpers/test-server.ts';
+import { timerAt } from '../helpers/timers.ts';
 import { hostileClient, startRawServer, trickle } from './hostile.ts';
 
 const GET = { method: 'GET', path: ['v1', 'peerconn', 'peerconn-a1'], query: { clientToken: 'tok-odd' } } as const;
@@ -14,43 +18,96 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 describe('a server that trickles bytes', () => {
-  it('times out each attempt of a trickled success body', async () => {
-    server.script(trickle(200, 200));
-    const { client, expectClean } = hostileClient(server.origin, { timeout: 500, retry: ONE_RETRY });
+  // Each attempt's timeout is armed at a value no other timer uses, and the test fires it once the events it waits
+  // for have happened (timerAt): headers in at the client, then some body bytes, the call still waiting. A
+  // real 500 ms timer could fire before the headers arrived on a busy machine, testing the wrong phase.
+  const TIMEOUT = 600_003;
+  let events: ReturnType<typeof clientEvents>;
+  beforeEach(() => {
+    events = clientEvents();
+  });
+  afterEach(() => {
+    events.stop();
+    vi.restoreAllMocks();
+  });
 
-    // The body takes 6 s to trickle in: a timeout error after two attempts means the 500 ms timeout cut each read.
-    const error = await rejection(client.send(GET));
+  /** The i-th attempt: headers in at the client, three more body bytes read by it, then its timeout fires. */
+  async function cutMidBody(slow: ReturnType<typeof trickle>, i: number, timer: { fire(): void }, done: () => boolean) {
+    const [socket, answer] = await Promise.all([events.headers(i), slow.answered(i)]);
+    for (let byte = 0; byte < 3; byte++) await deliveredTo(socket, answer.drip);
+    // The body is not all in, so the call still waits on it: only the timeout can end this attempt.
+    expect(done()).toBe(false);
+    timer.fire();
+    // The client dropped the connection with the body half sent: the timeout cut the body read.
+    await answer.closed;
+    expect(answer.sent()).toBe(4);
+    expect(answer.sent()).toBeLessThan(slow.body.length);
+  }
+
+  it('times out each attempt of a trickled success body, after its headers are in', async () => {
+    const slow = trickle(200);
+    server.script(slow.responder);
+    const { client, expectClean } = hostileClient(server.origin, { timeout: TIMEOUT, retry: ONE_RETRY });
+    const timer = timerAt(TIMEOUT);
+    let settled = false;
+
+    const call = rejection(client.send(GET)).finally(() => {
+      settled = true;
+    });
+    await cutMidBody(slow, 0, timer, () => settled);
+    await cutMidBody(slow, 1, timer, () => settled);
+    const error = await call;
 
     expect(error).toBeInstanceOf(BceTimeoutError);
-    expect(error).toMatchObject({ attempts: 2, timeout: 500, clientToken: 'tok-odd' });
+    expect(error).toMatchObject({ attempts: 2, timeout: TIMEOUT, clientToken: 'tok-odd' });
     expect(server.received).toHaveLength(2);
     expectClean(error, server.received);
   });
 
-  it('times out a trickled error body too', async () => {
-    server.script(trickle(500, 200, '{"code":"InternalError","message":"slow"}'));
-    const { client, expectClean } = hostileClient(server.origin, { timeout: 500 });
+  it('times out a trickled error body too, after its headers are in', async () => {
+    const slow = trickle(500, '{"code":"InternalError","message":"slow"}');
+    server.script(slow.responder);
+    const { client, expectClean } = hostileClient(server.origin, { timeout: TIMEOUT });
+    const timer = timerAt(TIMEOUT);
+    let settled = false;
 
-    const error = await rejection(client.send(GET));
+    const call = rejection(client.send(GET)).finally(() => {
+      settled = true;
+    });
+    await cutMidBody(slow, 0, timer, () => settled);
+    const error = await call;
 
+    // A 500 whose body was cut is a timeout, not a service error built from half a body.
     expect(error).toBeInstanceOf(BceTimeoutError);
     expect(error.attempts).toBe(1);
     expectClean(error, server.received);
   });
 
   it('times out a status line sent one byte at a time', async () => {
-    const raw = await startRawServer((socket) => {
-      const line = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}';
-      let i = 0;
-      const timer = setInterval(() => (i < line.length ? socket.write(line[i++]!) : clearInterval(timer)), 200);
-      socket.on('close', () => clearInterval(timer));
-    });
-    const { client, expectClean } = hostileClient(raw.origin, { timeout: 500 });
+    const line = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}';
+    const answering = waitable<Socket>();
+    const raw = await startRawServer((socket) => answering.push(socket));
+    const { client, expectClean } = hostileClient(raw.origin, { timeout: TIMEOUT });
+    const timer = timerAt(TIMEOUT);
+    let settled = false;
 
-    const error = await rejection(client.send(GET));
+    const call = rejection(client.send(GET)).finally(() => {
+      settled = true;
+    });
+    const [clientSocket, serverSocket] = await Promise.all([events.request(0), answering.at(0)]);
+    const closed = once(serverSocket, 'close');
+    let sent = 0;
+    const drip = () => new Promise<boolean>((resolve) => serverSocket.write(line[sent++]!, (e) => resolve(!e)));
+    for (let byte = 0; byte < 5; byte++) await deliveredTo(clientSocket, drip);
+    // Five bytes of the status line are in and no headers: the call can only be waiting for the rest.
+    expect(settled).toBe(false);
+    timer.fire();
+    await closed;
+    const error = await call;
 
     await raw.close();
     expect(error).toBeInstanceOf(BceTimeoutError);
+    expect(sent).toBe(5);
     expectClean(error);
   });
 });
