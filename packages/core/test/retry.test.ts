@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { timerAt } from '../../../scripts/test-helpers/timers.ts';
 import { BceServiceError, createClient } from '../src/index.ts';
 import { STATIC } from './helpers/credentials.ts';
 import { expectNoSecrets, recordingLogger, rejection } from './helpers/secret-scan.ts';
 import { bceError, drop, held, json, startTestServer, type TestServer } from './helpers/test-server.ts';
-import { timerAt } from './helpers/timers.ts';
 
 let server: TestServer;
 beforeEach(async () => {

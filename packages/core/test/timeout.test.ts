@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { armedTimers, timerAt } from '../../../scripts/test-helpers/timers.ts';
 import { BceError, BceTimeoutError, createClient } from '../src/index.ts';
 import { STATIC } from './helpers/credentials.ts';
 import { expectNoSecrets, recordingLogger, rejection } from './helpers/secret-scan.ts';
 import { hang, held, startTestServer, type TestServer } from './helpers/test-server.ts';
-import { armedTimers, timerAt } from './helpers/timers.ts';
 
 let server: TestServer;
 beforeEach(async () => {

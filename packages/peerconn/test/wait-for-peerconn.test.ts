@@ -1,11 +1,29 @@
 import { BceError, BceServiceError, BceTimeoutError, BceValidationError, BceWaitTimeoutError } from '@bcekit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { timerAt } from '../../../scripts/test-helpers/timers.ts';
 import { waitForPeerconn } from '../src/index.ts';
 import { serviceError, useCaptureServer } from './helpers/capture-server.ts';
 import { createRecordingClient } from './helpers/recording-client.ts';
 
 const peerConnId = 'peerconn-x7a2sf0ck5nj';
 const fast = { minDelay: 1, maxDelay: 2 };
+// A deadline for waits that end by reaching their target: no busy machine gets near it, the test's own timeout
+// comes first. Waits that are about the deadline arm one the test fires (timerAt) once the polls it needs are in.
+const ROOMY = 600_000;
+const DEADLINE = 3_600_000;
+
+/** A client that answers `state` to every poll; `polled` resolves once poll number `polls` is sent. */
+function clientStuckAt(state: Record<string, unknown>, polls: number) {
+  let reached = () => {};
+  const polled = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  const recording = createRecordingClient((_request, index) => {
+    if (index + 1 >= polls) reached();
+    return { peerConnId, ...state };
+  });
+  return { ...recording, polled };
+}
 
 /** A client whose getPeerconn answers walk through `states` (the last one repeats). */
 function clientAnswering(...states: Record<string, unknown>[]) {
@@ -18,7 +36,7 @@ describe('waitForPeerconn', () => {
   it('polls through intermediate states until active, and returns the connection', async () => {
     const { client, sent } = clientAnswering({ status: 'creating' }, { status: 'consulting' }, { status: 'active' });
 
-    const pc = await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 5_000, ...fast });
+    const pc = await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: ROOMY, ...fast });
 
     expect(pc).toMatchObject({ peerConnId, status: 'active' });
     expect(sent).toHaveLength(3);
@@ -32,7 +50,7 @@ describe('waitForPeerconn', () => {
       peerConnId,
       until: { status: 'active' },
       role: 'acceptor',
-      maxWaitTime: 5_000,
+      maxWaitTime: ROOMY,
       ...fast,
     });
 
@@ -46,7 +64,7 @@ describe('waitForPeerconn', () => {
       { status: 'active', dnsStatus: 'open' },
     );
 
-    const pc = await waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, maxWaitTime: 5_000, ...fast });
+    const pc = await waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, maxWaitTime: ROOMY, ...fast });
 
     expect(pc.dnsStatus).toBe('open');
     expect(sent).toHaveLength(3);
@@ -77,7 +95,7 @@ describe('waitForPeerconn', () => {
   it('resolves when the terminal state is the target', async () => {
     const { client } = clientAnswering({ status: 'consulting' }, { status: 'consult_failed' });
 
-    const pc = await waitForPeerconn(client, { peerConnId, until: 'consult_failed', maxWaitTime: 5_000, ...fast });
+    const pc = await waitForPeerconn(client, { peerConnId, until: 'consult_failed', maxWaitTime: ROOMY, ...fast });
 
     expect(pc.status).toBe('consult_failed');
   });
@@ -85,16 +103,20 @@ describe('waitForPeerconn', () => {
   it('passes through other final states while waiting for deleted', async () => {
     const { client } = clientAnswering({ status: 'consult_failed' }, { status: 'deleting' }, { status: 'deleted' });
 
-    const pc = await waitForPeerconn(client, { peerConnId, until: 'deleted', maxWaitTime: 5_000, ...fast });
+    const pc = await waitForPeerconn(client, { peerConnId, until: 'deleted', maxWaitTime: ROOMY, ...fast });
 
     expect(pc.status).toBe('deleted');
   });
 
   it('fails past maxWaitTime with a BceWaitTimeoutError naming the last status, not a request timeout', async () => {
-    const { client } = clientAnswering({ status: 'creating', dnsStatus: 'close' });
+    const { client, polled } = clientStuckAt({ status: 'creating', dnsStatus: 'close' }, 3);
+    const deadline = timerAt(DEADLINE);
 
-    // The connection stays 'creating' forever: only the deadline ends the wait (set at 60 ms: the next test).
-    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 60, minDelay: 5, maxDelay: 10 });
+    // The connection stays 'creating' forever: only the deadline ends the wait. It passes once two polls were
+    // answered (the test fires it then; a real short one could pass before any answer on a busy machine).
+    const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: DEADLINE, ...fast });
+    await polled;
+    deadline.fire();
 
     const error = (await call.catch((e: unknown) => e)) as BceWaitTimeoutError;
     expect(error).toBeInstanceOf(BceWaitTimeoutError);
@@ -104,14 +126,14 @@ describe('waitForPeerconn', () => {
       operation: 'waitForPeerconn',
       resource: peerConnId,
       target: '"active"',
-      maxWaitTime: 60,
+      maxWaitTime: DEADLINE,
       lastStatus: 'creating',
       lastSeen: { peerConnId, status: 'creating' },
+      polls: 2,
+      attempts: 2,
     });
-    expect(error.polls).toBeGreaterThan(0);
-    expect(error.attempts).toBe(error.polls);
     expect(error.message).toMatch(
-      /^waitForPeerconn: peerconn-x7a2sf0ck5nj did not reach "active" within maxWaitTime 60 ms \(last status "creating", \d+ polls?\); raise maxWaitTime/,
+      /^waitForPeerconn: peerconn-x7a2sf0ck5nj did not reach "active" within maxWaitTime 3600000 ms \(last status "creating", 2 polls\); raise maxWaitTime/,
     );
     expect(error.message).not.toMatch(/GET|\/v1\/|attempt/);
   });
@@ -136,15 +158,12 @@ describe('waitForPeerconn', () => {
   it('filters the statuses it reports: an echoed Authorization never reaches the message', async () => {
     const signature = 'ab'.repeat(32);
     const echoed = `bce-auth-v1/AKexample/2024-01-01T00:00:00Z/1800/host;x-bce-date/${signature}`;
-    const { client } = clientAnswering({ status: 'active', dnsStatus: echoed });
+    const { client, polled } = clientStuckAt({ status: 'active', dnsStatus: echoed }, 2);
+    const deadline = timerAt(DEADLINE);
 
-    const call = waitForPeerconn(client, {
-      peerConnId,
-      until: { dnsStatus: 'open' },
-      maxWaitTime: 30,
-      minDelay: 5,
-      maxDelay: 5,
-    });
+    const call = waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, maxWaitTime: DEADLINE, ...fast });
+    await polled;
+    deadline.fire();
 
     const error = (await call.catch((e: unknown) => e)) as BceWaitTimeoutError;
     expect(error).toBeInstanceOf(BceWaitTimeoutError);
@@ -155,9 +174,12 @@ describe('waitForPeerconn', () => {
   });
 
   it('names the last DNS status when waiting for one', async () => {
-    const { client } = clientAnswering({ status: 'active', dnsStatus: 'syncing' });
+    const { client, polled } = clientStuckAt({ status: 'active', dnsStatus: 'syncing' }, 2);
+    const deadline = timerAt(DEADLINE);
 
-    const call = waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, maxWaitTime: 40, ...fast });
+    const call = waitForPeerconn(client, { peerConnId, until: { dnsStatus: 'open' }, maxWaitTime: DEADLINE, ...fast });
+    await polled;
+    deadline.fire();
 
     await expect(call).rejects.toMatchObject({ target: 'dnsStatus "open"', lastStatus: 'syncing' });
   });
@@ -178,15 +200,20 @@ describe('waitForPeerconn', () => {
 
   it('times out during a long sleep instead of oversleeping', async () => {
     const { client, sent } = clientAnswering({ status: 'creating' });
+    const sleeping = timerAt(600_000);
+    const deadline = timerAt(DEADLINE);
 
-    // A sleep longer than the test's timeout: the wait ends in time only if the deadline cuts the sleep.
+    // A sleep longer than the test's timeout: the wait ends in time only if the deadline cuts the sleep. The
+    // deadline passes once the sleep has started (a real short one could pass during the first poll instead).
     const call = waitForPeerconn(client, {
       peerConnId,
       until: 'active',
-      maxWaitTime: 50,
+      maxWaitTime: DEADLINE,
       minDelay: 600_000,
       maxDelay: 600_000,
     });
+    await sleeping.armed;
+    deadline.fire();
 
     await expect(call).rejects.toBeInstanceOf(BceWaitTimeoutError);
     expect(sent).toHaveLength(1);
@@ -194,6 +221,7 @@ describe('waitForPeerconn', () => {
 
   it('rejects with the signal’s reason when aborted mid-sleep, without sleeping it out', async () => {
     const { client, sent } = clientAnswering({ status: 'creating' });
+    const sleeping = timerAt(600_000);
     const controller = new AbortController();
     const reason = new Error('user cancelled');
     const call = waitForPeerconn(
@@ -202,7 +230,8 @@ describe('waitForPeerconn', () => {
       { peerConnId, until: 'active', maxWaitTime: 3_600_000, minDelay: 600_000, maxDelay: 600_000 },
       { signal: controller.signal },
     );
-    await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 15_000 });
+    // The first poll answered and the sleep started: the abort lands mid-sleep, not mid-poll.
+    await sleeping.armed;
 
     controller.abort(reason);
 
@@ -229,7 +258,7 @@ describe('waitForPeerconn', () => {
     const delays: number[] = [];
     const realSetTimeout = globalThis.setTimeout;
     vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
-      if (ms !== 5_000) delays.push(ms ?? 0); // 5_000 is the maxWaitTime timer
+      if (ms !== ROOMY) delays.push(ms ?? 0); // ROOMY is the maxWaitTime timer
       return realSetTimeout(handler, ms);
     }) as typeof setTimeout);
     const { client } = clientAnswering(
@@ -240,7 +269,7 @@ describe('waitForPeerconn', () => {
       { status: 'active' },
     );
 
-    await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 5_000, minDelay: 2, maxDelay: 10 });
+    await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: ROOMY, minDelay: 2, maxDelay: 10 });
 
     expect(delays).toEqual([2, 4, 8, 10]);
   });
@@ -250,7 +279,7 @@ describe('waitForPeerconn', () => {
     const delays: number[] = [];
     const realSetTimeout = globalThis.setTimeout;
     vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
-      if (ms !== 5_000) delays.push(ms ?? 0);
+      if (ms !== ROOMY) delays.push(ms ?? 0);
       return realSetTimeout(handler, ms);
     }) as typeof setTimeout);
     const { client } = clientAnswering(
@@ -260,7 +289,7 @@ describe('waitForPeerconn', () => {
       { status: 'active' },
     );
 
-    await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 5_000, minDelay: 3, maxDelay: 100 });
+    await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: ROOMY, minDelay: 3, maxDelay: 100 });
 
     expect(delays).toEqual([3, 3, 3]);
   });
@@ -321,7 +350,7 @@ describe('waitForPeerconn', () => {
       const pc = await waitForPeerconn(server.current.client(), {
         peerConnId,
         until: 'active',
-        maxWaitTime: 5_000,
+        maxWaitTime: ROOMY,
         ...fast,
       });
 
@@ -337,7 +366,7 @@ describe('waitForPeerconn', () => {
       const pc = await waitForPeerconn(server.current.client(), {
         peerConnId,
         until: 'deleted',
-        maxWaitTime: 5_000,
+        maxWaitTime: ROOMY,
         ...fast,
       });
 
@@ -350,7 +379,7 @@ describe('waitForPeerconn', () => {
       const call = waitForPeerconn(server.current.client(), {
         peerConnId,
         until: 'active',
-        maxWaitTime: 5_000,
+        maxWaitTime: ROOMY,
         ...fast,
       });
 

@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { timerAt } from '../../../../scripts/test-helpers/timers.ts';
 import { BceNetworkError, BceServiceError, BceTimeoutError } from '../../src/index.ts';
 import { clientEvents, deliveredTo, waitable } from '../helpers/client-events.ts';
 import { rejection } from '../helpers/secret-scan.ts';
 import { json, startTestServer, type TestServer, text } from '../helpers/test-server.ts';
-import { timerAt } from '../helpers/timers.ts';
 import { hostileClient, startRawServer, trickle } from './hostile.ts';
 
 const GET = { method: 'GET', path: ['v1', 'peerconn', 'peerconn-a1'], query: { clientToken: 'tok-odd' } } as const;
