@@ -4,12 +4,14 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { timerAt } from '../../../scripts/test-helpers/timers.ts';
 import { readCappedText } from '../src/errors/from-response.ts';
 import { BceNetworkError, BceTimeoutError, createClient } from '../src/index.ts';
 import { createTransport } from '../src/transport/default-transport.ts';
 import type { TransportRequest } from '../src/transport/fetch-transport.ts';
 import { nodeHttpTransport } from '../src/transport/node-http-transport.ts';
+import { clientEvents, deliveredTo, waitable } from './helpers/client-events.ts';
 import { STATIC } from './helpers/credentials.ts';
 
 interface Seen {
@@ -29,6 +31,7 @@ interface Served {
 
 const servers: Served[] = [];
 afterEach(async () => {
+  vi.restoreAllMocks();
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
@@ -77,7 +80,8 @@ function attempt(url: string, more: Partial<TransportRequest> = {}): TransportRe
 
 const GET = { method: 'GET', path: ['v1', 'peerconn', 'peerconn-a1'] } as const;
 const client = (endpoint: string, more: object = {}) =>
-  createClient({ endpoint, credentials: STATIC, retry: 0, timeout: 2_000, ...more });
+  // A timeout a loaded machine does not reach by itself (the test's own comes later); the timeout test fires its own.
+  createClient({ endpoint, credentials: STATIC, retry: 0, timeout: 15_000, ...more });
 
 describe('what the Node transport sends', () => {
   it('sends a string body as UTF-8 with its byte length as Content-Length, never chunked', async () => {
@@ -262,16 +266,30 @@ describe('aborts, timeouts and broken connections', () => {
   });
 
   it('times out a call whose body never ends (BceTimeoutError), through createClient', async () => {
+    const answering = waitable<ServerResponse>();
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{"a":');
+      res.flushHeaders();
+      answering.push(res);
     });
+    const events = clientEvents();
+    const timer = timerAt(600_008);
 
-    const error = await client(server.origin, { timeout: 300 })
+    const call = client(server.origin, { timeout: 600_008 })
       .send(GET)
       .catch((e: unknown) => e);
+    // The headers are in, then the start of the body: the timeout fired now cuts the body read, not the wait for an
+    // answer (which a real 300 ms timer could do on a busy machine).
+    const [socket, res] = await Promise.all([events.headers(0), answering.at(0)]);
+    events.stop();
+    await deliveredTo(socket, () => new Promise((resolve) => res.write('{"a":', (e) => resolve(!e))));
+    timer.fire();
+    const error = await call;
 
     expect(error).toBeInstanceOf(BceTimeoutError);
+    // The client dropped the connection it was reading from.
+    await closed(server.connections[0]!);
+    expect(server.connections).toHaveLength(1);
   });
 
   it('gives BceNetworkError for a reset connection, before the answer and in the middle of the body', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { timerAt } from '../../../scripts/test-helpers/timers.ts';
 import {
   type AttemptState,
   type BceClient,
@@ -11,13 +12,16 @@ import {
 } from '../src/index.ts';
 import { AK, STATIC, WITH_TOKEN } from './helpers/credentials.ts';
 import { expectNoSecrets, recordingLogger, rejection } from './helpers/secret-scan.ts';
-import { bceError, drop, hang, held, json, startTestServer, type TestServer, text } from './helpers/test-server.ts';
+import { bceError, drop, held, json, startTestServer, type TestServer, text } from './helpers/test-server.ts';
 
 let server: TestServer;
 beforeEach(async () => {
   server = await startTestServer();
 });
-afterEach(() => server.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  return server.close();
+});
 
 const client = (extra = {}): BceClient =>
   createClient({ endpoint: server.origin, credentials: STATIC, retry: { baseDelay: 5 }, ...extra });
@@ -264,11 +268,19 @@ describe('signedFetch: retries, only where safe', () => {
   });
 
   it('rejects with BceTimeoutError when the headers do not come in time', async () => {
-    server.script(hang);
+    const holding = held();
+    server.script(holding.responder);
+    const timer = timerAt(600_009);
 
-    const error = await rejection(signedFetch(client(), '/v1/eip', { timeout: 50, retry: 0 }));
+    const call = rejection(signedFetch(client(), '/v1/eip', { timeout: 600_009, retry: 0 }));
+    // The request is at the server, which holds its answer: the timeout fired now is the wait for headers.
+    await holding.arrived;
+    timer.fire();
+    const error = await call;
 
     expect(error).toBeInstanceOf(BceTimeoutError);
+    expect(error).toMatchObject({ timeout: 600_009, attempts: 1 });
+    await holding.closed;
   });
 
   it('rejects with the signal reason on abort, and sends nothing for an aborted signal', async () => {
