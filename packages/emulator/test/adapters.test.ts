@@ -3,13 +3,15 @@ import { createEmulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { createPeerconn, getPeerconn, listPeerconns } from '@bcekit/peerconn';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { timerAt } from '../../../scripts/test-helpers/timers.ts';
 import { codeOf, postArrival, type Started, startEmulator } from './helpers.ts';
 
 const [alice] = FIXTURE_ACCOUNTS;
 const input = { bandwidthInMbps: 10, localVpcId: 'vpc-alicebj00001', peerVpcId: 'vpc-alicebj00002', peerRegion: 'bj' };
 let env: Started | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await env?.close();
   env = undefined;
 });
@@ -137,7 +139,10 @@ describe('faults over real HTTP', () => {
     const post = postArrival();
     env = await startEmulator({}, post.middleware);
     const { emulator } = env;
-    emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 1_000, applyAfterDisconnect: true });
+    // The delay ends when the test fires it, after the checks of what held during it (a real 1 s delay could pass
+    // before them on a busy machine).
+    const delay = timerAt(600_010);
+    emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 600_010, applyAfterDisconnect: true });
     const controller = new AbortController();
     const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 0 });
 
@@ -145,7 +150,9 @@ describe('faults over real HTTP', () => {
     await post.arrived;
     controller.abort(new Error('gave up'));
     const error = await call;
+    await delay.armed;
     const before = emulator.state().counts.peerConns;
+    delay.fire();
     await emulator.idle();
 
     expect((error as Error).message).toBe('gave up');
@@ -155,7 +162,8 @@ describe('faults over real HTTP', () => {
 
   it('emulator.fetch rejects at the abort; with applyAfterDisconnect the request is still applied', async () => {
     const emulator = createEmulator();
-    emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 200, applyAfterDisconnect: true });
+    const delay = timerAt(600_011);
+    emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 600_011, applyAfterDisconnect: true });
     const controller = new AbortController();
     // The client gives up once the emulator has the request: an event, not a timer racing a busy machine.
     const giveUp: typeof fetch = (request, init) => {
@@ -168,6 +176,9 @@ describe('faults over real HTTP', () => {
     await expect(createPeerconn(client, input, { signal: controller.signal, retry: 0 })).rejects.toThrow('gave up');
     // Rejected before the delayed request was applied, so at the abort, not at the answer.
     expect(emulator.state().counts.peerConns).toBe(0);
+    // The delay is still running (the test ends it; a real 200 ms one could pass before the check above).
+    await delay.armed;
+    delay.fire();
     await emulator.idle();
     expect(emulator.state().counts.peerConns).toBe(1);
   });

@@ -5,16 +5,25 @@ import { createClient } from '@bcekit/core';
 import { createEmulator, type Emulator, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { type ConnectVpcsInput, connectVpcs, disconnectVpcs } from '@bcekit/peerconn';
 import { getRouteTable } from '@bcekit/vpc';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { timerAt, type WatchedTimer } from '../../../scripts/test-helpers/timers.ts';
 
 const [alice, bob] = FIXTURE_ACCOUNTS;
 const FAST = { minDelay: 2, maxDelay: 10, maxWaitTime: 10_000 };
 const KINDS = ['lost', '5xx', 'timeout'] as const;
 type Kind = (typeof KINDS)[number];
+// The first call's per-attempt timeout: only the injected 'timeout' fires it (timerAt), so a slow request on a busy
+// machine never fails a run at another request than the one under test.
+const FIRST_TIMEOUT = 600_012;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** `emulator.fetch`, with request number `at` failing as `kind`; records every request it sees. */
-function faultyFetch(emulator: Emulator, fault?: { at: number; kind: Kind }) {
+function faultyFetch(emulator: Emulator, fault?: { at: number; kind: Kind }, timeout?: WatchedTimer) {
   const seen: string[] = [];
+  let hit = false;
   const fetchFn: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const index = seen.length;
@@ -22,38 +31,43 @@ function faultyFetch(emulator: Emulator, fault?: { at: number; kind: Kind }) {
       `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search.replace(/clientToken=[^&]*/, '')}`,
     );
     if (fault?.at !== index) return emulator.fetch(request);
+    hit = true;
     if (fault.kind === '5xx') {
       const body = JSON.stringify({ code: 'InternalError', message: 'injected', requestId: 'injected-500' });
       return new Response(body, { status: 500, headers: { 'content-type': 'application/json' } });
     }
     await emulator.fetch(request); // the service applies it ...
     if (fault.kind === 'lost') throw new TypeError('fetch failed: the connection closed before the answer');
-    // ... and the answer never comes: the client's per-attempt timeout aborts the request.
-    return new Promise<Response>((_, reject) => {
+    // ... and the answer never comes: the client's per-attempt timeout (fired now) aborts the request.
+    const never = new Promise<Response>((_, reject) => {
       if (request.signal.aborted) reject(request.signal.reason);
       request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
     });
+    timeout!.fire();
+    return never;
   };
-  return { fetchFn, seen };
+  /** `faulted()`: the request under test was reached (a run that failed before it tested nothing). */
+  return { fetchFn, seen, faulted: () => hit };
 }
 
 function setup(fault?: { at: number; kind: Kind }) {
   const emulator = createEmulator({
     transitions: { creating: 0, updating: 0, deleting: 0, dnsSyncing: 0, dnsClosing: 0 },
   });
-  const faulty = faultyFetch(emulator, fault);
-  // No retries and a short timeout, so that the one injected failure fails the call.
+  const faulty = faultyFetch(emulator, fault, fault?.kind === 'timeout' ? timerAt(FIRST_TIMEOUT) : undefined);
+  // No retries, so that the one injected failure fails the call; the first call's timeout is fired by the fault.
   const make = (account: (typeof FIXTURE_ACCOUNTS)[number], fetchFn: typeof fetch, failFast: boolean) =>
     createClient({
       region: 'bj',
       fetch: fetchFn,
       credentials: account,
       retry: failFast ? 0 : { limit: 2, baseDelay: 1, maxDelay: 5 },
-      timeout: failFast ? 300 : 5_000,
+      timeout: failFast ? FIRST_TIMEOUT : 30_000,
     });
   return {
     emulator,
     seen: faulty.seen,
+    faulted: faulty.faulted,
     first: { alice: make(alice, faulty.fetchFn, true), bob: make(bob, faulty.fetchFn, true) },
     again: { alice: make(alice, emulator.fetch, false), bob: make(bob, emulator.fetch, false) },
   };
@@ -129,6 +143,7 @@ describe.each(cases)('connectVpcs survives a failure of any request ($name)', ({
         const state = await endState(run.emulator, vpcs);
         if (firstCall === 'completed')
           failures.push(`${kind} at #${at} (${run.seen[at]}): the first call did not fail`);
+        if (!run.faulted()) failures.push(`${kind} at #${at}: the first call failed before request #${at}`);
         if (second.state !== 'connected' || JSON.stringify(state) !== JSON.stringify(expected)) {
           failures.push(`${kind} at #${at} (${run.seen[at]}; first call: ${firstCall}): ${JSON.stringify(state)}`);
         }
@@ -163,6 +178,7 @@ describe('disconnectVpcs survives a failure of any request', () => {
         );
         if (firstCall === 'completed')
           failures.push(`${kind} at #${at} (${run.seen[at]}): the first call did not fail`);
+        if (!run.faulted()) failures.push(`${kind} at #${at}: the first call failed before request #${at}`);
         const second = await disconnectVpcs(run.again.alice, { peerConnId: id }, FAST);
         const state = await endState(run.emulator, vpcs);
         if (!second.deleted || state.connections.length > 0 || state.rules.length > 0) {
