@@ -58,8 +58,11 @@ beforeAll(async () => {
   await ensureBuilt();
   await bundle();
   const { startServer } = await import('../serve.mjs');
-  // Shorter transitional states than the default 3 s, to keep the test quick.
-  server = await startServer({ emulatorOptions: { transitions: { creating: 1_000, deleting: 1_000 } } });
+  // Service time stands still until a test moves it (emulator.clock.advance): a connection shows "creating" or
+  // "deleting" for as long as the test needs, however slow the machine; real 1 s states could end before a check.
+  server = await startServer({
+    emulatorOptions: { realTime: false, transitions: { creating: 1_000, deleting: 1_000 } },
+  });
   // A third VPC of alice in bj, for the Connect test (the fixture's two are peered by the create test).
   webVpcId = server.emulator.addVpc({
     accountId: alice.accountId,
@@ -132,6 +135,7 @@ describe('examples/browser in Chromium', () => {
     });
 
     // Once the emulator's 1 s of "creating" is over, Refresh shows it active (Refresh until it does, no fixed wait).
+    server.emulator.clock.advance(1_000);
     await expect
       .poll(
         async () => {
@@ -176,6 +180,10 @@ describe('examples/browser in Chromium', () => {
   it('connects two VPCs from the Connect form: each step listed, then the line drawn active and routed', async () => {
     await page.fill('#connect input[name="peerVpcId"]', webVpcId);
     await page.click('#connect button[type="submit"]');
+    // The page created the connection and waits for it to leave "creating": end that state now.
+    const created = () => server.emulator.state().peerConns.find((pc) => pc.acceptor.vpcId === webVpcId)?.status;
+    await expect.poll(created, SETTLED).toBe('creating');
+    server.emulator.clock.advance(1_000);
     await expect.poll(() => message().textContent(), SETTLED).toMatch(/^connected: peerconn-[a-z0-9]+$/);
     const id = (await message().textContent())!.slice('connected: '.length);
     expect(await page.$$eval('#steps li', (items) => items.map((li) => li.dataset.step))).toEqual([
