@@ -13,8 +13,10 @@ export interface ConformanceServer {
   close(): Promise<void>;
 }
 
-/** Fast transitions, so waiters are exercised for real without slowing the suite. */
+/** How long each transitional state lasts in service time, which moves only as connections are read (below). */
 const TRANSITION_MS = 150;
+/** A read of one connection: what a status check or a waiter's poll sends. */
+const READ_ONE = /^\/v1\/peerconn\/[^/]+$/;
 
 const CONTROL_CORS = {
   'access-control-allow-origin': '*',
@@ -97,9 +99,15 @@ async function serveControl(emulator: Emulator, request: Request, route: string)
   }
 }
 
-/** Starts an emulator (fast transitions) and its control route on 127.0.0.1, on a free port. */
+/**
+ * Starts an emulator and its control route on 127.0.0.1, on a free port. Its service time stands still except that
+ * each read of a connection, once answered, moves it on by one transition: a state read right after the call that
+ * started it is still there however slow the machine (a real 150 ms could pass between two requests from a loaded
+ * browser), and a waiter sees the next state at its next poll, so waiters are still exercised for real.
+ */
 export async function startConformanceServer(): Promise<ConformanceServer> {
   const emulator = createEmulator({
+    realTime: false,
     transitions: {
       creating: TRANSITION_MS,
       updating: TRANSITION_MS,
@@ -109,11 +117,13 @@ export async function startConformanceServer(): Promise<ConformanceServer> {
     },
   });
   const server = await emulator.listen({
-    middleware: (request, next) => {
+    middleware: async (request, next) => {
       const { pathname } = new URL(request.url);
-      return pathname.startsWith('/__control/')
-        ? serveControl(emulator, request, pathname.slice('/__control/'.length))
-        : next(request);
+      if (pathname.startsWith('/__control/'))
+        return serveControl(emulator, request, pathname.slice('/__control/'.length));
+      const response = await next(request);
+      if (request.method === 'GET' && READ_ONE.test(pathname)) emulator.clock.advance(TRANSITION_MS);
+      return response;
     },
   });
   return {

@@ -234,10 +234,11 @@ describe('what the Node transport reads', () => {
 
 describe('aborts, timeouts and broken connections', () => {
   it('rejects with the abort when the signal fires before the answer, and closes the connection', async () => {
-    const server = await serve(() => {});
+    const arrived = waitable<void>();
+    const server = await serve(() => arrived.push());
     const controller = new AbortController();
     const pending = nodeHttpTransport(attempt(server.origin, { signal: controller.signal }));
-    while (server.seen.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await arrived.at(0);
 
     controller.abort(new Error('stop'));
 
