@@ -1,9 +1,11 @@
 // The one "build if stale" policy, used by every script and test that loads the built packages (dist/):
 // a package is rebuilt when one of its export targets is missing, when it has no build stamp, or when one of its
 // inputs (src/, package.json, tsconfig.json, rollup.config.mjs, the shared scripts/rollup-package.mjs) changed after
-// the build that wrote the stamp started. scripts/build.mjs writes the stamp once a package's build succeeded, so a
-// failed or interrupted build is never taken for a fresh one. Only the stale packages are rebuilt: `@bcekit/*`
-// dependencies stay external in every output, so a package's dist does not depend on another package's.
+// the build that wrote the stamp started; for @bcekit/core, whose node build carries the valibot functions that the
+// other packages call (scripts/rollup-package.mjs), the src/ of every package depending on valibot counts too.
+// scripts/build.mjs writes the stamp once a package's build succeeded, so a failed or interrupted build is never
+// taken for a fresh one. Only the stale packages are rebuilt: `@bcekit/*` dependencies stay external in every
+// output, so a package's dist does not depend on another package's.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +43,8 @@ export function staleReason(p) {
   if (!existsSync(stampFile)) return 'no build stamp';
   const { started } = JSON.parse(readFileSync(stampFile, 'utf8'));
   const inputs = ['src', 'package.json', 'tsconfig.json', 'rollup.config.mjs'].map((path) => join(p.dir, path));
+  if (p.name === '@bcekit/core')
+    for (const other of listPackages()) if (other.pkg.dependencies?.valibot) inputs.push(join(other.dir, 'src'));
   const newest = Math.max(...[...inputs, ...SHARED_INPUTS].map(newestMtime));
   return newest > started ? 'sources changed since the last build' : null;
 }
