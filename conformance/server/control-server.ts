@@ -5,6 +5,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator, type Emulator, type FaultSpec } from '@bcekit/emulator';
+import { advanceOnRead } from '../../scripts/test-helpers/advance-on-read.ts';
 
 /** A running conformance server. */
 export interface ConformanceServer {
@@ -15,8 +16,6 @@ export interface ConformanceServer {
 
 /** How long each transitional state lasts in service time, which moves only as connections are read (below). */
 const TRANSITION_MS = 150;
-/** A read of one connection: what a status check or a waiter's poll sends. */
-const READ_ONE = /^\/v1\/peerconn\/[^/]+$/;
 
 const CONTROL_CORS = {
   'access-control-allow-origin': '*',
@@ -117,13 +116,11 @@ export async function startConformanceServer(): Promise<ConformanceServer> {
     },
   });
   const server = await emulator.listen({
-    middleware: async (request, next) => {
+    middleware: (request, next) => {
       const { pathname } = new URL(request.url);
       if (pathname.startsWith('/__control/'))
         return serveControl(emulator, request, pathname.slice('/__control/'.length));
-      const response = await next(request);
-      if (request.method === 'GET' && READ_ONE.test(pathname)) emulator.clock.advance(TRANSITION_MS);
-      return response;
+      return advanceOnRead(emulator, TRANSITION_MS, request, next);
     },
   });
   return {

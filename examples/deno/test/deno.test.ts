@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createEmulator, type EmulatorServer, FIXTURE_ACCOUNTS } from '@bcekit/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceOnRead } from '../../../scripts/test-helpers/advance-on-read.ts';
 import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
 
 const DENO = `${ROOT}node_modules/.bin/deno`;
@@ -72,15 +73,22 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-/** An emulator on 127.0.0.1 in this (node) process, for the example to reach through BCE_ENDPOINT. */
+/**
+ * An emulator on 127.0.0.1 in this (node) process, for the example to reach through BCE_ENDPOINT. Its service time
+ * moves 3 s on after each read of a connection, not with the clock: "creating" right after the create however slow
+ * the machine, and the next state at the waiter's next poll (real time took ~6 s per run).
+ */
 async function startEmulator() {
-  const emulator = createEmulator();
-  const server = await emulator.listen();
+  const emulator = createEmulator({ realTime: false });
+  const server = await emulator.listen({
+    middleware: (request, next) => advanceOnRead(emulator, 3_000, request, next),
+  });
   servers.push(server);
   return { emulator, server };
 }
 
-// Each run takes ~6 s of emulator time (creating 3 s, deleting 2 s), so the runs go concurrently.
+// The offline run waits out ~6 s of real emulator time (creating 3 s, deleting 2 s), so the runs go concurrently;
+// the timeouts leave room for Deno's start on a loaded machine.
 describe.concurrent('examples/deno in Deno', () => {
   it('offline: starts its own emulator (node:http in Deno) and runs create -> active -> list -> delete', async () => {
     const run = await runExample();
@@ -88,7 +96,7 @@ describe.concurrent('examples/deno in Deno', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^endpoint: emulator at http:\/\/127\.0\.0\.1:\d+ \(offline, fixture account alice\)\n/);
     expectLifecycle(run.stdout);
-  }, 40_000);
+  }, 120_000);
 
   describe('against BCE_ENDPOINT with credentials from the environment', () => {
     it('uses temporary credentials (BCE_SECURITY_TOKEN) and leaves the connection deleted in the service', async () => {
@@ -114,7 +122,7 @@ describe.concurrent('examples/deno in Deno', () => {
       expect(state.peerConns.map((pc) => pc.peerConnId)).not.toContain(id);
       // The one refused request is the waiter's last poll: 404 NoSuchPeerConn, which it reads as deleted.
       expect(state.counts.rejected).toBe(1);
-    }, 40_000);
+    }, 120_000);
 
     it('exits 1 with the service error (and no secret) when the key is wrong', async () => {
       const { emulator, server } = await startEmulator();
@@ -130,6 +138,6 @@ describe.concurrent('examples/deno in Deno', () => {
       expect(run.stderr).not.toContain('not-the-secret-key-of-alice');
       expect(run.stdout).not.toContain('created:');
       expect(emulator.state().counts).toMatchObject({ created: 0, rejected: 1 });
-    }, 40_000);
+    }, 120_000);
   });
 });
