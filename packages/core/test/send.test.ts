@@ -127,6 +127,29 @@ describe('send', () => {
     expect(urls).toEqual([`${server.origin}/v1/x`]);
   });
 
+  it("gives the injected fetch the attempt's method, headers, body and signal, redirect 'manual', and nothing else", async () => {
+    const inits: RequestInit[] = [];
+    const fetchSpy: typeof fetch = (input, init) => {
+      inits.push(init!);
+      return fetch(input, init);
+    };
+
+    await client({ fetch: fetchSpy }).send({ method: 'POST', path: ['v1', 'x'], body: { a: 1 } });
+
+    expect(inits).toHaveLength(1);
+    const init = inits[0]!;
+    expect(Object.keys(init).sort()).toEqual(['body', 'headers', 'method', 'redirect', 'signal']);
+    expect(init).toMatchObject({ method: 'POST', body: '{"a":1}', redirect: 'manual' });
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+    expect(Object.keys(init.headers as Record<string, string>).sort()).toEqual([
+      'authorization',
+      'content-type',
+      'user-agent',
+      'x-bce-date',
+    ]);
+    expect(server.received[0]!.signatureValid).toBe(true);
+  });
+
   it('refuses an empty path segment without sending', async () => {
     const call = client().send({ method: 'GET', path: ['v1', 'peerconn', ''], operation: 'getPeerconn' });
 
