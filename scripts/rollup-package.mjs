@@ -5,7 +5,8 @@
 // entries always loaded together can share one file (`nodeMerged`: core's `.` and `./operation`). Bundlers
 // for browsers and Workers do not match `node` and keep dist/esm, where unused operations are dropped module by
 // module. `@bcekit/*` dependencies stay external in every output, so each package exists once at run time and
-// `instanceof` works across packages.
+// `instanceof` works across packages; in dist/node some are loaded on first use instead of on import, and a few
+// pure functions copied (`nodeLazy`: core's signer, peerconn's vpc).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -107,26 +108,42 @@ async function valibotInNode(dir, pkg) {
 }
 
 /**
- * In the node build, a module standing for `specifier` whose exports (`names`, each an async function) load the
- * real module on their first call: what a Node app imports without calling them costs no file load.
+ * In the node build, a module standing for each dependency of `lazy` (specifier -> { load, copy }): the functions of
+ * `load` (each must be async) load the real module on their first call, and then call it directly; the functions
+ * of `copy` (each must be pure: no state, no error a caller could tell from the real one's) are bundled from the
+ * dependency's ESM build. What a Node app imports without calling them costs no file load.
+ * @param {string} dir the package being built, from which the dependencies resolve
+ * @param {Record<string, { load?: string[], copy?: string[] }>} lazy
  */
-function lazyInNode(lazy) {
+function lazyInNode(dir, lazy) {
   const PREFIX = '\0lazy:';
+  const roots = Object.fromEntries(Object.keys(lazy).map((name) => [name, packageEntry(dir, name)]));
+  const inCopied = (path) => Object.values(roots).some(({ root }) => path?.startsWith(`${root}/`));
   return {
     name: 'lazy-in-node',
-    resolveId(id, importer) {
+    async resolveId(id, importer) {
       if (id.startsWith(PREFIX)) return id;
-      if (!lazy[id]) return null;
       // The stand-in's own `import()` is of the real, external module.
-      return importer?.startsWith(PREFIX) ? { id, external: true } : PREFIX + id;
+      if (lazy[id]) return importer?.startsWith(PREFIX) ? { id, external: true } : PREFIX + id;
+      if (!inCopied(importer)) return null;
+      // Inside a dependency's ESM build, for the copied functions: only what they use is kept; the rest of its
+      // imports (package.json `imports`, other packages) are never reached.
+      if (!id.startsWith('.')) return { id, external: true };
+      const resolved = await this.resolve(id, importer, { skipSelf: true });
+      return resolved && { ...resolved, moduleSideEffects: false };
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
       const specifier = id.slice(PREFIX.length);
+      const { load = [], copy = [] } = lazy[specifier];
       return [
-        'let loading;',
-        `const load = () => (loading ??= import(${JSON.stringify(specifier)}));`,
-        ...lazy[specifier].map((name) => `export const ${name} = async (...args) => (await load()).${name}(...args);`),
+        ...(copy.length > 0 ? [`export { ${copy.join(', ')} } from ${JSON.stringify(roots[specifier].entry)};`] : []),
+        'let loaded, loading;',
+        `const load = () => (loading ??= import(${JSON.stringify(specifier)}).then((module) => (loaded = module)));`,
+        ...load.map(
+          (name) =>
+            `export const ${name} = (...args) => (loaded ? loaded.${name}(...args) : load().then((module) => module.${name}(...args)));`,
+        ),
       ].join('\n');
     },
   };
@@ -182,12 +199,12 @@ function mergedEntries(input, extra = '') {
 /**
  * @param {string} dir package directory
  * @param {Record<string, string>} entries output name -> source file, e.g. { index: 'src/index.ts' }
- * @param {{ internal?: Record<string, string>, nodeInternal?: Record<string, string>, nodeMerged?: Record<string, string[]>, nodeLazy?: Record<string, string[]>, plugins?: (build: 'preserved' | 'node') => import('rollup').Plugin[] }} [more]
+ * @param {{ internal?: Record<string, string>, nodeInternal?: Record<string, string>, nodeMerged?: Record<string, string[]>, nodeLazy?: Record<string, { load?: string[], copy?: string[] }>, plugins?: (build: 'preserved' | 'node') => import('rollup').Plugin[] }} [more]
  *   files built like entries but reached only through package.json `imports` (no types): `internal` into dist/esm
  *   and dist/cjs, `nodeInternal` into dist/node; `nodeMerged`: dist/node files that each export several entries
  *   at once (name -> entry names, the first naming the file); `nodeLazy`: dependencies that dist/node loads on the
- *   first call of one of the listed functions it imports from them (each must be async); `plugins` for each build,
- *   run before esbuild
+ *   first call of one of the `load` functions it imports from them, and whose `copy` functions it bundles
+ *   (lazyInNode); `plugins` for each build, run before esbuild
  */
 export async function packageConfig(dir, entries, more = {}) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -243,7 +260,7 @@ export async function packageConfig(dir, entries, more = {}) {
             plugins: [
               mergedEntries(input, valibot?.exportLine),
               ...(valibot ? [valibot.plugin] : []),
-              lazyInNode(lazy),
+              lazyInNode(dir, lazy),
               subpathsAsRoot(dir),
               ...plugins('node'),
             ],

@@ -40,6 +40,12 @@ export default packageConfig(
     // quarter off the import cost of peerconn + core (BENCHMARKS.md, cold start). The root's namespace then also
     // holds the operation helpers at run time (not in its types); the build fails if a name is in both.
     nodeMerged: { index: ['index', 'operation/index'] },
+    // In Node, importing core does not load @bcekit/signer (one file fewer to resolve, read and compile on import,
+    // about 2 ms of CPU of a cold start, BENCHMARKS.md): `sign` loads it on the first request, so the signer, and
+    // every signing error a caller can see, is the one `@bcekit/signer` module. The two pure, synchronous helpers
+    // core calls are copied from it (`canonicalTime` throws only for a timestamp outside 1970-9999, which core's
+    // clock never gives).
+    nodeLazy: { '@bcekit/signer': { load: ['sign'], copy: ['canonicalTime', 'uriEncode'] } },
     plugins: (build) => (build === 'node' ? [] : [rewrites(THROUGH_IMPORTS)]),
   },
 );

@@ -13,6 +13,6 @@ export default packageConfig(
     // (one file fewer to resolve, read and compile, ~3 ms of CPU on a cold start, BENCHMARKS.md); their first call
     // does. Browser and Worker builds keep the static import: a bundler cannot drop the unused vpc operations
     // behind an `import()`.
-    nodeLazy: { '@bcekit/vpc': ['createRouteRule', 'deleteRouteRule', 'getRouteTable', 'getVpc'] },
+    nodeLazy: { '@bcekit/vpc': { load: ['createRouteRule', 'deleteRouteRule', 'getRouteTable', 'getVpc'] } },
   },
 );

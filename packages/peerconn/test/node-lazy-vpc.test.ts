@@ -1,6 +1,6 @@
-// In Node (the `node` condition, dist/node), `import('@bcekit/peerconn')` loads three files: peerconn's, core's and
-// the signer's. Neither valibot's 200 KB file (core's node build carries the valibot functions the packages call)
-// nor @bcekit/vpc (loaded by connectVpcs/disconnectVpcs on their first call) is among them. This runs the built
+// In Node (the `node` condition, dist/node), `import('@bcekit/peerconn')` loads two files: peerconn's and core's.
+// Not valibot's 200 KB file (core's node build carries the valibot functions the packages call), not @bcekit/vpc
+// (loaded by connectVpcs/disconnectVpcs on their first call), not @bcekit/signer (loaded by the first request). This runs the built
 // packages in a real Node process resolving them by name, records every file its loader resolves with a resolve
 // hook, and runs connectVpcs and disconnectVpcs against the emulator; then the same workflow in Deno and Bun, which
 // take the `node` condition too when they load npm packages.
@@ -91,7 +91,7 @@ describe('Node loads @bcekit/vpc when connectVpcs runs, not on import', () => {
   beforeAll(ensureBuilt, 120_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('imports three files (no valibot, no vpc); connectVpcs/disconnectVpcs load vpc and route through it', () => {
+  it('imports two files (no valibot, vpc or signer); a request loads the signer, connectVpcs loads vpc', () => {
     const out = execFileSync(
       process.execPath,
       ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', script],
@@ -100,19 +100,24 @@ describe('Node loads @bcekit/vpc when connectVpcs runs, not on import', () => {
     const result = JSON.parse(out);
     const isVpc = (url: string) => url.includes('/packages/vpc/');
     const isValibot = (url: string) => url.includes('/valibot/');
+    const isSigner = (url: string) => url.includes('/packages/signer/');
 
     expect(result.onImport.map((url: string) => url.replace(/^.*\/packages\//, '')).sort()).toEqual([
       'core/dist/node/index.js',
       'peerconn/dist/node/index.js',
-      'signer/dist/node/index.js',
     ]);
-    // Refused by the input check, which needs no vpc operation.
+    // Refused by the input check, which needs no vpc operation and sends nothing, so signs nothing.
     expect(result.refused).toEqual([true, true]);
     expect(result.afterRefusal.some(isVpc)).toBe(false);
+    expect(result.afterRefusal.some(isSigner)).toBe(false);
 
     expectWorkflow(result);
     expect(result.all.filter(isVpc).map((url: string) => url.replace(/^.*\/packages\//, ''))).toEqual([
       'vpc/dist/node/index.js',
+    ]);
+    // The one signer module, the node build, signed every request the emulator checked.
+    expect(result.all.filter(isSigner).map((url: string) => url.replace(/^.*\/packages\//, ''))).toEqual([
+      'signer/dist/node/index.js',
     ]);
     expect(result.all.some(isValibot)).toBe(false);
   });
