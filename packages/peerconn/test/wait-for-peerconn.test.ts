@@ -1,6 +1,6 @@
 import { BceError, BceServiceError, BceTimeoutError, BceValidationError, BceWaitTimeoutError } from '@bcekit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { timerAt } from '../../../scripts/test-helpers/timers.ts';
+import { armedTimers, timerAt } from '../../../scripts/test-helpers/timers.ts';
 import { waitForPeerconn } from '../src/index.ts';
 import { serviceError, useCaptureServer } from './helpers/capture-server.ts';
 import { createRecordingClient } from './helpers/recording-client.ts';
@@ -139,12 +139,7 @@ describe('waitForPeerconn', () => {
   });
 
   it('sets its deadline to maxWaitTime exactly, however short', async () => {
-    const timers: number[] = [];
-    const realSetTimeout = globalThis.setTimeout;
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
-      timers.push(ms ?? 0);
-      return realSetTimeout(handler, ms);
-    }) as typeof setTimeout);
+    const timers = armedTimers();
     const { client } = clientAnswering({ status: 'creating' });
 
     const call = waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: 40, minDelay: 5, maxDelay: 5 });
@@ -255,12 +250,7 @@ describe('waitForPeerconn', () => {
 
   it('backs off from minDelay, doubling up to maxDelay', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(1); // the top of each jitter range
-    const delays: number[] = [];
-    const realSetTimeout = globalThis.setTimeout;
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
-      if (ms !== ROOMY) delays.push(ms ?? 0); // ROOMY is the maxWaitTime timer
-      return realSetTimeout(handler, ms);
-    }) as typeof setTimeout);
+    const armed = armedTimers();
     const { client } = clientAnswering(
       { status: 'creating' },
       { status: 'creating' },
@@ -271,17 +261,13 @@ describe('waitForPeerconn', () => {
 
     await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: ROOMY, minDelay: 2, maxDelay: 10 });
 
-    expect(delays).toEqual([2, 4, 8, 10]);
+    // Every timer but the maxWaitTime one (ROOMY) is a sleep between polls.
+    expect(armed.filter((ms) => ms !== ROOMY)).toEqual([2, 4, 8, 10]);
   });
 
   it('draws each delay between minDelay and its ceiling (jitter)', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
-    const delays: number[] = [];
-    const realSetTimeout = globalThis.setTimeout;
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
-      if (ms !== ROOMY) delays.push(ms ?? 0);
-      return realSetTimeout(handler, ms);
-    }) as typeof setTimeout);
+    const armed = armedTimers();
     const { client } = clientAnswering(
       { status: 'creating' },
       { status: 'creating' },
@@ -291,7 +277,7 @@ describe('waitForPeerconn', () => {
 
     await waitForPeerconn(client, { peerConnId, until: 'active', maxWaitTime: ROOMY, minDelay: 3, maxDelay: 100 });
 
-    expect(delays).toEqual([3, 3, 3]);
+    expect(armed.filter((ms) => ms !== ROOMY)).toEqual([3, 3, 3]);
   });
 
   it('passes a service error through', async () => {
