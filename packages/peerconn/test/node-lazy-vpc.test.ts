@@ -11,20 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../../../scripts/test-helpers/ensure-built.ts';
+import { logResolvedUrls } from '../../../scripts/test-helpers/resolve-log.ts';
 
 const peerconnDir = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'bcekit-lazy-vpc-'));
 const log = join(work, 'resolved.txt');
-
-// Appends each resolved URL to the log (the hook runs in Node's loader thread; a file is the simplest channel).
-const hooks = `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context);
-  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');
-  return result;
-}`;
-const register = `import { register } from 'node:module';
-register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
 
 // connectVpcs then disconnectVpcs between two fixture VPCs of one account, on the in-process emulator.
 const workflow = `
@@ -92,11 +83,10 @@ describe('Node loads @bcekit/vpc when connectVpcs runs, not on import', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('imports two files (no valibot, vpc or signer); a request loads the signer, connectVpcs loads vpc', () => {
-    const out = execFileSync(
-      process.execPath,
-      ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', script],
-      { cwd: peerconnDir, encoding: 'utf8' },
-    );
+    const out = execFileSync(process.execPath, [...logResolvedUrls(log), '--input-type=module', '-e', script], {
+      cwd: peerconnDir,
+      encoding: 'utf8',
+    });
     const result = JSON.parse(out);
     const isVpc = (url: string) => url.includes('/packages/vpc/');
     const isValibot = (url: string) => url.includes('/valibot/');

@@ -9,20 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../../scripts/test-helpers/ensure-built.ts';
+import { logResolvedUrls } from '../../../scripts/test-helpers/resolve-log.ts';
 
 const signerDir = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'bcekit-noble-'));
 const log = join(work, 'loaded.txt');
-
-// Appends each resolved URL to the log (the hook runs in Node's loader thread; a file is the simplest channel).
-const hooks = `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context);
-  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');
-  return result;
-}`;
-const register = `import { register } from 'node:module';
-register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
 
 const script = `
 import { readFileSync } from 'node:fs';
@@ -49,11 +40,10 @@ describe('the node build loads @noble/hashes only when it is used', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('signSync() signs with node:crypto without loading @noble/hashes, and loads it once native crypto is gone', () => {
-    const out = execFileSync(
-      process.execPath,
-      ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', script],
-      { cwd: signerDir, encoding: 'utf8' },
-    );
+    const out = execFileSync(process.execPath, [...logResolvedUrls(log), '--input-type=module', '-e', script], {
+      cwd: signerDir,
+      encoding: 'utf8',
+    });
     const result = JSON.parse(out);
 
     expect(result.resolved).toMatch(/\/packages\/signer\/dist\/node\/index\.js$/);
