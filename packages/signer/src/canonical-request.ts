@@ -7,6 +7,7 @@ export const DEFAULT_HEADERS_TO_SIGN: readonly string[] = ['host', 'content-leng
 
 // Python's bytes.strip(): space, tab, LF, VT, FF, CR; not the wider Unicode set String#trim removes.
 const OUTER_ASCII_WHITESPACE = /^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g;
+const CR_LF_NUL = /[\0\n\r]/;
 
 /** The canonical request and the pieces a `SignatureDoesNotMatch` investigation needs. No secrets. */
 export interface CanonicalParts {
@@ -42,18 +43,6 @@ export function canonicalQueryString(query: SignableQuery | undefined): string {
   return pairs.sort().join('&');
 }
 
-function headerEntries(headers: SignableHeaders | undefined): [string, string][] {
-  if (!headers) return [];
-  // A `Headers` (or one from another realm) by its `entries` method, not `instanceof Headers`: in Node 20 merely
-  // reading the global `Headers` loads undici (~15 ms of a fresh process), and a record's values are never functions.
-  if (typeof headers.entries === 'function') return [...(headers as Headers).entries()];
-  const entries: [string, string][] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) entries.push([name, String(value)]);
-  }
-  return entries;
-}
-
 /** Canonical header lines and the sorted names signed: `headersToSign` (default set when empty) + every `x-bce-*`. */
 export function canonicalHeaders(
   headers: SignableHeaders | undefined,
@@ -66,19 +55,28 @@ export function canonicalHeaders(
   const wanted = names.map((h) => h.trim().toLowerCase());
   const lines: string[] = [];
   const signed: string[] = [];
-  for (const [rawName, rawValue] of headerEntries(headers)) {
+  // Value first, as `Headers#forEach` calls it.
+  const add = (rawValue: string, rawName: string): void => {
     const name = rawName.trim().toLowerCase();
     // Outer ASCII whitespace (CR and LF included) goes, as the official signer strips it and fetch drops it.
     // (Most values have none: trim() finds that faster than the pattern.)
     const value = rawValue.trim() === rawValue ? rawValue : rawValue.replace(OUTER_ASCII_WHITESPACE, '');
-    if (/[\0\n\r]/.test(value)) {
+    if (CR_LF_NUL.test(value)) {
       throw new BceSigningError(`headers.${name}`, 'value contains CR, LF or NUL; remove them from header values');
     }
-    if (!(wanted.includes(name) || (!exact && name.startsWith('x-bce-')))) continue;
-    if (!value) continue;
+    if (!value || !(wanted.includes(name) || (!exact && name.startsWith('x-bce-')))) return;
     lines.push(`${uriEncode(name)}:${uriEncode(value)}`);
     if (!signed.includes(name)) signed.push(name);
-  }
+  };
+  // A `Headers` (or one from another realm) is told by its `entries` method, not `instanceof Headers`: in Node 20
+  // merely reading the global `Headers` loads undici (~15 ms of a fresh process), and a record's values are never
+  // functions. Either is read in place, without an array of its entries (part of 3-4% of a call in Node 20).
+  if (typeof headers?.entries === 'function') (headers as Headers).forEach(add);
+  else if (headers)
+    for (const name of Object.keys(headers)) {
+      const value = (headers as Record<string, string | number | undefined>)[name];
+      if (value !== undefined) add(String(value), name);
+    }
   return { canonicalHeaders: lines.sort().join('\n'), signedHeaders: signed.sort() };
 }
 

@@ -61,7 +61,7 @@ function filterState(state: AttemptState): AttemptState {
 
 // Response headers are the server's words (an echoed token in x-bce-request-id, a Location): a filtered copy.
 function filterHeaders(headers: Headers): Headers {
-  return new Headers([...headers].map(([name, value]) => [name, redact(value)]));
+  return new Headers([...headers].map(([name, value]): [string, string] => [name, redact(value)]));
 }
 
 /** Client options after checking, with every default filled in. @internal */
