@@ -65,7 +65,9 @@ describe('examples/node lifecycle walk-through', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/offline emulator at http:\/\/127\.0\.0\.1:\d+/);
-    expect(out).toMatch(/status right after create: creating/);
+    // The demo's emulator runs in real time (600 ms in `creating`), so a loaded machine can read `active` here; the
+    // conformance suite holds "creating right after create" with a clock that only moves on reads.
+    expect(out).toMatch(/status right after create: (creating|active)\n/);
     expect(out).toMatch(/status consulting \(waits for the other account\)/);
     expect(out).toMatch(/acceptPeerconn by the peer account\n\s+waited for active: status active/);
     expect(out).toMatch(/bandwidthInMbps: 20/);
