@@ -10,6 +10,17 @@ import { codeOf, postArrival, type Started, startEmulator } from './helpers.ts';
 const [alice] = FIXTURE_ACCOUNTS;
 const input = { bandwidthInMbps: 10, localVpcId: 'vpc-alicebj00001', peerVpcId: 'vpc-alicebj00002', peerRegion: 'bj' };
 let env: Started | undefined;
+
+/** createPeerconn over listen(), aborted once the server holds the whole request; resolves to the rejection. */
+async function giveUpOnArrival(started: Started, arrived: Promise<void>): Promise<unknown> {
+  const controller = new AbortController();
+  const client = createClient({ endpoint: started.server.url, credentials: alice, retry: 0 });
+  const call = createPeerconn(client, input, { signal: controller.signal }).catch((e: unknown) => e);
+  await arrived;
+  controller.abort(new Error('gave up'));
+  return call;
+}
+
 afterEach(async () => {
   vi.restoreAllMocks();
   await env?.close();
@@ -120,13 +131,7 @@ describe('faults over real HTTP', () => {
     env = await startEmulator({}, post.middleware);
     // Longer than the test's timeout: idle() comes back in time only if the disconnect ended the delay.
     env.emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 600_000 });
-    const controller = new AbortController();
-    const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 0 });
-
-    const call = createPeerconn(client, input, { signal: controller.signal }).catch((e: unknown) => e);
-    await post.arrived;
-    controller.abort(new Error('gave up'));
-    const error = await call;
+    const error = await giveUpOnArrival(env, post.arrived);
     await env.emulator.idle();
 
     expect((error as Error).message).toBe('gave up');
@@ -143,13 +148,7 @@ describe('faults over real HTTP', () => {
     // before them on a busy machine).
     const delay = timerAt(600_010);
     emulator.faults.inject({ match: { operation: 'createPeerconn' }, delayMs: 600_010, applyAfterDisconnect: true });
-    const controller = new AbortController();
-    const client = createClient({ endpoint: env.server.url, credentials: alice, retry: 0 });
-
-    const call = createPeerconn(client, input, { signal: controller.signal }).catch((e: unknown) => e);
-    await post.arrived;
-    controller.abort(new Error('gave up'));
-    const error = await call;
+    const error = await giveUpOnArrival(env, post.arrived);
     await delay.armed;
     const before = emulator.state().counts.peerConns;
     delay.fire();
